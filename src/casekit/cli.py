@@ -1,0 +1,170 @@
+"""The casekit command line: parse options, call one library function, render the result.
+
+Library errors (CasekitError) become one red line and exit status 1. Heavy modules are
+imported inside the commands so that `casekit --help` starts fast.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from casekit.errors import CasekitError
+
+app = typer.Typer(
+    help="casekit：把党建、基层治理案例材料整理成结构化、可核对的数据。",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+DbOption = Annotated[
+    Path,
+    typer.Option("--db", envvar="CASEKIT_DB", help="工作区数据库文件（也可用环境变量 CASEKIT_DB 指定）。"),
+]
+DEFAULT_DB = Path("casekit.db")
+
+
+class ShowFormat(str, Enum):
+    text = "text"
+    yaml = "yaml"
+    json = "json"
+
+
+def _fail(message: str) -> None:
+    err_console.print(f"[red]错误：{message}[/red]", highlight=False)
+    raise typer.Exit(1)
+
+
+def _open(db: Path, create: bool = False):
+    from casekit.store import Workspace
+
+    return Workspace(db, create=create)
+
+
+@app.callback()
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="输出调试日志。")] = False) -> None:
+    """casekit：把党建、基层治理案例材料整理成结构化、可核对的数据。"""
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="要导入的文件或文件夹（文件夹会递归查找 .txt/.md）。")],
+    force: Annotated[bool, typer.Option("--force", help="即使文件未变也重新抽取。")] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """导入文件或文件夹中的案例材料到工作区。"""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from casekit import render
+    from casekit.ingest import collect_files, ingest_files
+    from casekit.options import default_options
+
+    try:
+        files = collect_files(paths)
+        if not files:
+            _fail("没有找到可导入的文件（支持 .txt、.md）")
+        with _open(db, create=True) as ws, Progress(
+            TextColumn("[bold]导入中"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+            console=err_console, transient=True,
+        ) as progress:
+            task = progress.add_task("", total=len(files))
+
+            def done(result) -> None:
+                if result.status == "failed":
+                    progress.console.print(f"[red]失败[/red] {result.shown}：{result.error}", highlight=False)
+                progress.update(task, advance=1, description=result.shown)
+
+            results = ingest_files(ws, files, default_options(), force=force, on_done=done)
+    except CasekitError as exc:
+        _fail(str(exc))
+    console.print(render.ingest_summary(results))
+    if any(r.status == "failed" for r in results):
+        raise typer.Exit(1)
+
+
+@app.command("list")
+def list_cases(db: DbOption = DEFAULT_DB) -> None:
+    """列出工作区中的全部案例。"""
+    from casekit import render
+
+    try:
+        with _open(db) as ws:
+            rows = ws.case_rows()
+    except CasekitError as exc:
+        _fail(str(exc))
+    console.print(render.case_list(rows))
+
+
+@app.command()
+def show(
+    case_id: Annotated[str, typer.Argument(help="案例编号（可只写开头，能唯一确定即可）。")],
+    fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="输出格式：text、yaml 或 json。")] = ShowFormat.text,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """显示一个案例：各部分、标出的指标、模式和质检问题。"""
+    try:
+        with _open(db) as ws:
+            record = ws.record(case_id)
+    except CasekitError as exc:
+        _fail(str(exc))
+    if fmt is ShowFormat.json:
+        console.print_json(json.dumps(record, ensure_ascii=False))
+    elif fmt is ShowFormat.yaml:
+        from casekit.export.to_yaml import dump_record
+
+        console.print(dump_record(record), markup=False, highlight=False)
+    else:
+        from casekit import render
+
+        for block in render.case_text(record):
+            console.print(block)
+
+
+@app.command()
+def stats(db: DbOption = DEFAULT_DB) -> None:
+    """汇总统计：按类型、按单位的案例数，各部分齐全情况，指标数量。"""
+    from casekit import render
+    from casekit.stats import compute_stats
+
+    try:
+        with _open(db) as ws:
+            tables = compute_stats(ws.iter_records())
+    except CasekitError as exc:
+        _fail(str(exc))
+    if not tables:
+        console.print("工作区中还没有案例。")
+    for table in tables:
+        console.print(render.frame_table(table.title, table.frame))
+
+
+@app.command()
+def export(
+    jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="导出为 JSON Lines 文件（每行一个案例）。")] = None,
+    yaml_dir: Annotated[Optional[Path], typer.Option("--yaml", help="导出为 YAML，每个案例一个文件，写入此文件夹。")] = None,
+    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="导出为 Excel 登记表。")] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """导出案例记录：JSON Lines、YAML 或 Excel。"""
+    from casekit.export import exporter
+
+    targets = {"jsonl": jsonl, "yaml": yaml_dir, "xlsx": xlsx}
+    if not any(targets.values()):
+        _fail("请至少指定一种导出格式：--jsonl、--yaml 或 --xlsx")
+    try:
+        with _open(db) as ws:
+            for fmt, target in targets.items():
+                if target is not None:
+                    count = exporter(fmt)(ws.iter_records(), target)
+                    console.print(f"已导出 {count} 个案例到 {target}", highlight=False)
+    except CasekitError as exc:
+        _fail(str(exc))

@@ -1,0 +1,1 @@
+"""Pipeline stages: read, clean, split, find. Each stage is a module of pure functions."""

@@ -1,0 +1,296 @@
+"""Stage 2: decoded source text -> cleaned text, with a map back to the source.
+
+Real submissions arrive pasted from PDFs and web pages: page breaks split words, running
+headers and page numbers sit between paragraphs, PDF chunkers paste numbers into words,
+web pages bring credits, captions and teasers. Cleaning removes all of that and re-joins
+what was split, and nothing else: every cleaned character keeps the index of the source
+character it came from, so every figure can be traced back (`Cleaned.raw_span`).
+
+The cleaned text holds one paragraph a line, separated by a single "\\n".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from casekit.extract import patterns as P
+from casekit.options import Lexicon
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_SPACE = " \t\u3000\xa0\ufeff"
+_CJK_CONTEXT = set("“”‘’《》「」『』【】（）、。，；：！？…—")
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Cleaned text; `origin[i]` is the source index of cleaned character i."""
+
+    text: str
+    origin: tuple[int, ...]
+    raw_length: int
+    headers: tuple[str, ...]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets covering cleaned text[start:end]."""
+        if start >= end:
+            pos = self.origin[start] if start < len(self.origin) else self.raw_length
+            return pos, pos
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+@dataclass
+class _Line:
+    start: int  # source offset of the first non-space character
+    end: int  # source offset after the last non-space character
+    text: str
+    skip: list[tuple[int, int]]  # source spans inside the line to leave out
+
+
+def clean_text(raw: str, lexicon: Lexicon) -> Cleaned:
+    """Clean a decoded source text (see the module docstring)."""
+    lines = _split_lines(raw)
+    lines, headers = _drop_noise_lines(lines, lexicon)
+    _strip_chunk_numbers(lines)
+    for line in lines:
+        line.skip.extend(_inline_junk(raw, line))
+    text, origin = _assemble(raw, lines)
+    return Cleaned(text=_fold_punctuation(text), origin=tuple(origin), raw_length=len(raw),
+                   headers=tuple(headers))
+
+
+def _split_lines(raw: str) -> list[_Line]:
+    lines, pos = [], 0
+    for brk in [*_LINE_BREAK.finditer(raw), None]:
+        end = brk.start() if brk else len(raw)
+        seg = raw[pos:end]
+        stripped = seg.strip(_SPACE)
+        if stripped:
+            lead = len(seg) - len(seg.lstrip(_SPACE))
+            lines.append(_Line(pos + lead, pos + lead + len(stripped), stripped, []))
+        pos = brk.end() if brk else len(raw)
+    return lines
+
+
+# --- whole lines ------------------------------------------------------------------------
+
+
+def _drop_noise_lines(lines: list[_Line], lexicon: Lexicon) -> tuple[list[_Line], list[str]]:
+    """Remove credits, captions, bylines, page numbers, teasers and running headers."""
+    repeated = _repeated_lines(lines)
+    kept, headers, in_teaser = [], [], False
+    for i, line in enumerate(lines):
+        text = line.text
+        if P.ARTICLE_MARK.match(text):
+            in_teaser = False
+        if in_teaser or P.TEASER_START.match(text):
+            in_teaser = True
+            continue
+        if _is_junk_line(text):
+            continue
+        if text in repeated or _is_collection_title(lines, i, lexicon):
+            if text not in headers:
+                headers.append(text)
+            continue
+        kept.append(line)
+    return kept, headers
+
+
+def _is_junk_line(text: str) -> bool:
+    return bool(
+        P.PAGE_NUMBER.match(text)
+        or P.CREDIT_LINE.match(text)
+        or P.COLUMN_LABEL.match(text)
+        or P.FONT_SIZE_WIDGET.search(text)
+        or len(P.META_FIELD.findall(text)) >= 2
+        or (len(text) <= 120 and P.CAPTION.search(text))
+        or (len(text) <= 40 and P.BYLINE.match(text))
+    )
+
+
+def _repeated_lines(lines: list[_Line]) -> set[str]:
+    """Short lines that occur more than once and are not structure: running headers/footers."""
+    counts = Counter(ln.text for ln in lines if _could_be_header(ln.text))
+    return {text for text, n in counts.items() if n >= 2}
+
+
+def _could_be_header(text: str) -> bool:
+    return (
+        4 <= len(text) <= 60
+        and not any(c in text for c in P.SENTENCE_INNER)
+        and not P.HEADING_NUMBER.match(text)
+        and not P.UNIT_LINE.match(text)
+        and not P.ARTICLE_MARK.match(text)
+        and not text.startswith(("【", "一是", "二是", "——"))
+    )
+
+
+def _is_collection_title(lines: list[_Line], i: int, lexicon: Lexicon) -> bool:
+    """A compilation title by its shape, unless it is itself the title over a unit line."""
+    text = lines[i].text
+    if not _could_be_header(text):
+        return False
+    if not (P.YEAR_RANGE_PREFIX.match(text) or any(cue in text for cue in lexicon.collection_cues)):
+        return False
+    following = lines[i + 1 : i + 3]
+    return not any(P.UNIT_LINE.match(ln.text) for ln in following[:1])
+
+
+# --- pasted chunk numbers -----------------------------------------------------------------
+
+
+def _strip_chunk_numbers(lines: list[_Line]) -> None:
+    """Drop "2、" pasted at line starts when consecutive long lines count 1, 2, 3 … mid-sentence."""
+    run: list[tuple[_Line, int]] = []
+    for line in [*lines, None]:
+        m = P.CHUNK_NUMBER.match(line.text) if line else None
+        if m and run and int(m.group(1)) == int(P.CHUNK_NUMBER.match(run[-1][0].text).group(1)) + 1:
+            run.append((line, m.end()))
+            continue
+        _strip_run(run)
+        run = [(line, m.end())] if m else []
+
+
+def _strip_run(run: list[tuple[_Line, int]]) -> None:
+    if len(run) < 3:
+        return
+    texts = [ln.text for ln, _ in run]
+    mid_sentence = sum(1 for t in texts[:-1] if not _ends_terminal(t))
+    if mid_sentence * 2 < len(texts) - 1 or sum(map(len, texts)) / len(texts) < 60:
+        return
+    for line, width in run:
+        line.skip.append((line.start, line.start + width))
+
+
+# --- junk inside lines ----------------------------------------------------------------
+
+
+def _inline_junk(raw: str, line: _Line) -> list[tuple[int, int]]:
+    spans = []
+    segment = raw[line.start : line.end]
+    for pattern in (P.SOURCE_CREDIT, P.URL, P.STRAY_WWW, P.STAGE_DIRECTION):
+        spans.extend((line.start + m.start(), line.start + m.end()) for m in pattern.finditer(segment))
+    return spans
+
+
+# --- joining lines ------------------------------------------------------------------------
+
+
+def _assemble(raw: str, lines: list[_Line]) -> tuple[str, list[int]]:
+    wrap = _wrap_width(lines)
+    out: list[str] = []
+    origin: list[int] = []
+    for i, line in enumerate(lines):
+        if i and not _joins(lines, i, wrap, raw):
+            out.append("\n")
+            origin.append(lines[i - 1].end if lines[i - 1].end < len(raw) else len(raw) - 1)
+        for pos in _kept_positions(line):
+            out.append(raw[pos])
+            origin.append(pos)
+    return "".join(out), origin
+
+
+def _kept_positions(line: _Line) -> list[int]:
+    skip = sorted(line.skip)
+    positions, pos = [], line.start
+    for s, e in skip:
+        positions.extend(range(pos, max(pos, s)))
+        pos = max(pos, e)
+    positions.extend(range(pos, line.end))
+    return positions
+
+
+def _joins(lines: list[_Line], i: int, wrap: int | None, raw: str) -> bool:
+    """Whether line i continues the sentence of line i-1 (a page break or hard wrap split it)."""
+    prev, nxt = lines[i - 1].text, lines[i].text
+    if _ends_terminal(prev) or not _is_running_text(prev, wrap):
+        return False
+    if _is_structural(lines, i):
+        return False
+    indented = wrap is not None and raw[lines[i].start - 1 : lines[i].start].strip(_SPACE) == ""
+    return not (indented and lines[i].start > 0 and raw[lines[i].start - 1] in _SPACE)
+
+
+def _ends_terminal(text: str) -> bool:
+    if not text:
+        return True
+    last = text[-1]
+    if last in "”\"’'":
+        return len(text) > 1 and text[-2] in P.TERMINAL
+    return last in P.TERMINAL
+
+
+def _is_running_text(text: str, wrap: int | None) -> bool:
+    """A line of body text rather than a title or heading."""
+    if text[-1] in P.COMMAS or any(c in text for c in P.SENTENCE_INNER):
+        return True
+    if P.HEADING_NUMBER.match(text):
+        return False
+    if sum(text.count(c) for c in "，,") >= 2:
+        return True
+    if wrap is not None and len(text) >= wrap:
+        return True
+    return len(text) >= 40 and not re.search(rf"[{P.CJK}]\s+[{P.CJK}]", text)
+
+
+def _is_structural(lines: list[_Line], i: int) -> bool:
+    """Line i starts something new: a heading, a point, an article, a unit line or a title."""
+    text = lines[i].text
+    if (
+        P.HEADING_NUMBER.match(text)
+        or P.ARTICLE_MARK.match(text)
+        or P.UNIT_LINE.match(text)
+        or text.startswith(("【", "——"))
+        or re.match(rf"[{P.CN_SMALL}]+是", text)
+    ):
+        return True
+    return _is_title_over_unit(lines, i)
+
+
+def _is_title_over_unit(lines: list[_Line], i: int) -> bool:
+    for ahead in lines[i + 1 : i + 3]:
+        if P.UNIT_LINE.match(ahead.text):
+            return _is_titleish(lines[i].text)
+        if not _is_titleish(ahead.text):
+            return False
+    return False
+
+
+def _is_titleish(text: str) -> bool:
+    return len(text) <= 60 and not any(c in text for c in P.SENTENCE_INNER)
+
+
+def _wrap_width(lines: list[_Line]) -> int | None:
+    """The width of hard-wrapped text: most lines reach (nearly) the same length."""
+    lengths = [len(ln.text) for ln in lines if len(ln.text) >= 10]
+    if len(lengths) < 5:
+        return None
+    top = max(lengths)
+    near = sum(1 for n in lengths if n >= top - 3)
+    if top <= 120 and near >= 5 and near >= 0.4 * len(lengths):
+        return top - 3
+    return None
+
+
+# --- punctuation --------------------------------------------------------------------------
+
+
+def _fold_punctuation(text: str) -> str:
+    """ASCII , ; : ? ! ( ) touching Chinese text become full-width; one character for one."""
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        full = P.ASCII_TO_FULL.get(ch)
+        if full is None:
+            continue
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if before.isdigit() and after.isdigit():
+            continue
+        if _is_chinese(before) or _is_chinese(after):
+            chars[i] = full
+    return "".join(chars)
+
+
+def _is_chinese(ch: str) -> bool:
+    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or ch in _CJK_CONTEXT)

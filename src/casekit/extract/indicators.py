@@ -1,0 +1,131 @@
+"""Stage 6: a case's text -> its figures (党员332人, 帮扶资金累计57万元, 覆盖率90.5%).
+
+A figure is a number with a unit or measure word from `lexicon/units.yaml`. What looks like
+one but is not a count is left out: years and dates (their units are not in the list),
+ordinals (第七届), codes and formulas (12371, 1+5+N, 5·23), and plain small Chinese
+numerals, which in these texts enumerate structure ("三个层面") rather than report a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Mapping
+
+from casekit.extract import patterns as P
+from casekit.extract.numbers import parse_arabic, parse_chinese, scale
+
+# "两千", "三百", "四十", "一万五千", "十二", and "十"/"百" when an approximation follows ("十余名").
+CN_QUANTITY = (
+    r"(?:[一二两三四五六七八九][零〇一二两三四五六七八九十百千万亿]*[十百千万亿][一二三四五六七八九]?"
+    r"|十[一二三四五六七八九]|[十百](?=[余多]))"
+)
+NUMBER = rf"(?:{P.ARABIC_NUMBER}|{CN_QUANTITY})"
+# Characters that make a number part of a code, a formula or a word: "1+5+N", "O2O", "5·23", "2:6:2".
+_BOUND_BEFORE = set("+＋×*·:：/.,-—_#") | set("0123456789０１２３４５６７８９")
+_SENTENCE_END = re.compile(r"[。！？；;!?\n]")
+
+
+@dataclass(frozen=True)
+class FoundIndicator:
+    """A figure in a text, before it is placed in a case record."""
+
+    text: str
+    value: int | float
+    value_max: int | float | None
+    unit: str
+    approx: str | None
+    normalized_value: int | float
+    normalized_unit: str
+    start: int
+    end: int
+    sentence: str
+
+
+@lru_cache(maxsize=4)
+def _figure_pattern(units: tuple[str, ...]) -> re.Pattern:
+    unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    prefix = "|".join(sorted(P.APPROX_PREFIX, key=len, reverse=True))
+    return re.compile(
+        rf"(?P<pre>{prefix})?(?P<num>{NUMBER})(?:{P.RANGE_JOIN}(?P<num2>{NUMBER}))?"
+        rf"[ \u3000]?(?P<inf1>[余多])?(?P<mult>[万亿])?(?P<inf2>[余多])?[ \u3000]?"
+        rf"(?P<unit>{unit_alt})(?P<suf>{'|'.join(P.APPROX_SUFFIX)})?"
+    )
+
+
+# "百分之三十", "百分之95": a percentage written out.
+_PERCENT_WORDS = re.compile(rf"百分之(?P<num>{P.ARABIC_NUMBER}|[零〇一二两三四五六七八九十百点]+)")
+# Prefixes kept inside the figure's text ("近200人"); longer verbs stay outside ("累计达219次").
+_TEXT_PREFIXES = ("近", "约", "超", "逾")
+
+
+def find_indicators(text: str, units: Mapping[str, str]) -> list[FoundIndicator]:
+    """Every figure in `text`, in order, with offsets into `text`."""
+    found = []
+    for m in _figure_pattern(tuple(units)).finditer(text):
+        if not _is_excluded(text, m):
+            found.append(_from_match(text, m, units))
+    found.extend(_written_percentages(text))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _is_excluded(text: str, m: re.Match) -> bool:
+    start = m.start("num")
+    before = text[start - 1] if start else ""
+    if m.group("pre") is None and before == "第":
+        return True
+    if before in _BOUND_BEFORE or (before.isascii() and before.isalpha()):
+        return True
+    if not m.group("num")[0].isdigit() and before and before in P.CN_DIGITS:
+        return True
+    return False
+
+
+def _from_match(text: str, m: re.Match, units: Mapping[str, str]) -> FoundIndicator:
+    value = _parse_number(m.group("num"))
+    value_max = _parse_number(m.group("num2")) if m.group("num2") else None
+    multiplier, base = m.group("mult"), m.group("unit")
+    pre = m.group("pre")
+    start = m.start("pre") if pre in _TEXT_PREFIXES else m.start("num")
+    approx = m.group("inf1") or m.group("inf2") or m.group("suf") or pre
+    return FoundIndicator(
+        text=text[start : m.end()],
+        value=value,
+        value_max=value_max,
+        unit=(multiplier or "") + base,
+        approx=approx,
+        normalized_value=scale(value, multiplier),
+        normalized_unit=units[base],
+        start=start,
+        end=m.end(),
+        sentence=sentence_at(text, m.start("num")),
+    )
+
+
+def _parse_number(written: str) -> int | float:
+    if written[0].isdigit():
+        return parse_arabic(written)
+    value = parse_chinese(written)
+    return value if value is not None else 0
+
+
+def _written_percentages(text: str) -> list[FoundIndicator]:
+    found = []
+    for m in _PERCENT_WORDS.finditer(text):
+        num = m.group("num")
+        value = parse_arabic(num) if num[0].isdigit() else parse_chinese(num)
+        if value is None:
+            continue
+        found.append(FoundIndicator(m.group(0), value, None, "%", None, value, "%", m.start(), m.end(),
+                                    sentence_at(text, m.start())))
+    return found
+
+
+def sentence_at(text: str, pos: int) -> str:
+    """The sentence around position `pos`, for an editor to read the figure in context."""
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, pos)]
+    start = starts[-1] if starts else 0
+    stop = _SENTENCE_END.search(text, pos)
+    end = stop.end() if stop else len(text)
+    return text[start:end].strip()

@@ -1,0 +1,38 @@
+"""Stage 4: case metadata beyond the title block: genre, year, region.
+
+Genre is read from cues an editor would use: a unit line (申报) makes a submission, a
+host's turns (【主持人】) an interview, a speaking occasion (发言, 座谈会) a speech, a
+reporter's byline in the source a news report; anything else is an article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from casekit.extract import patterns as P
+
+GENRES = ("submission", "speech", "interview", "news", "article")
+_LEAD_CHARS = 300
+
+
+def find_genre(text: str, title: str | None, unit: str | None, source_has_byline: bool) -> str:
+    lead = (title or "") + "\n" + text[:_LEAD_CHARS]
+    if unit:
+        return "submission"
+    if P.INTERVIEW_CUE.search(lead):
+        return "interview"
+    if P.SPEECH_CUE.search(title or "") or P.SPEECH_CUE.search(text[:80]):
+        return "speech"
+    if source_has_byline or P.NEWS_CUE.search(lead):
+        return "news"
+    return "article"
+
+
+def find_year(text: str) -> int | None:
+    """The year the case reports on: the latest year the text names, if any."""
+    years = [int(m.group(1)) for m in P.YEAR.finditer(text)]
+    return max(years) if years else None
+
+
+def most_common(items: list[str]) -> str | None:
+    return Counter(items).most_common(1)[0][0] if items else None

@@ -1,0 +1,213 @@
+"""Stage 7: a case's text -> the named models it mentions (一核九+, 1+5+N, 三治三共三同, 党建+X).
+
+A model name combines numerals with short labels into a formula. Quoted names are taken
+when they have that shape; unquoted ones only when they are formulas ("4+X"), numbered
+systems ("三级联动体系") or nationally standard terms (`lexicon/common_models.txt`).
+Everyday phrases that merely contain a numeral are listed in `lexicon/not_models.txt`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from casekit.extract import patterns as P
+from casekit.extract.numbers import parse_small_number
+from casekit.models import Issue, NamedModel
+from casekit.options import Lexicon
+
+NUMERALS = "一二三四五六七八九十两双百千万"
+_MAX_NAME = 12
+
+# “一核九+”, "1+5+N", 「三治三共三同」: a quoted term.
+QUOTED = re.compile(r"“([^“”\n]{2,16})”|\"([^\"\n]{2,16})\"|「([^「」\n]{2,16})」")
+# "1+5+N", "6×3", "4+X", "1、3、5、7": a formula of digits and letters.
+FORMULA = re.compile(r"^(?=.*\d)[0-9A-Za-z]{1,3}(?:[+＋×、][0-9A-Za-z]{1,3})+\+?$")
+UNQUOTED_FORMULA = re.compile(r"(?<![0-9A-Za-z+＋×·:.])(?=[0-9A-Za-z+＋×]*\d)[0-9A-Za-z]{1,3}(?:[+＋×][0-9A-Za-z]{1,3})+")
+# "党建+新兴领域", "党建+": the 党建+X family.
+PARTY_PLUS = re.compile(r"^党建[+＋][\u4e00-\u9fff]{0,10}$")
+# "三级联动体系", "四域联动格局", "四级联动网络": a numbered system.
+NUMBERED_SYSTEM = re.compile(rf"[{NUMERALS}]+[级域方维位轮][\u4e00-\u9fff]{{0,4}}?(?:体系|网络|格局|机制|架构)")
+# "支部四进": a two-character label and a numbered action.
+LABEL_NUMBER = re.compile(rf"^[\u4e00-\u9fff]{{2}}[{NUMERALS}][\u4e00-\u9fff]{{1,2}}$")
+# "一是“党建+生产经营”": the quoted parts of an enumerated model.
+ENUMERATED_PART = re.compile(rf"(?:^|(?<=[\n。；;]))(?P<n>[{P.CN_SMALL}]+)是“(?P<part>[^”]{{2,16}})”")
+# "“县委+乡(镇)党委+基层党支部”的三级联动体系": parts listed just before a model name.
+PARTS_BEFORE = re.compile(r"“([^”]{3,60}[+＋—、][^”]{1,30})”的?$")
+# "，即“党建+网格”“党建+平台”" / "（即党员亮身份、亮承诺、亮形象…）": parts listed after a name.
+PARTS_AFTER = re.compile(r"^[^。；\n]{0,8}?[（(，,]?即\s*((?:“[^”]{1,16}”[、，,]?){2,}|[^）)。；\n]{4,60})")
+# Words that introduce a model as the case's own ("打造“…”党建模式", "以“…”的工作模式").
+INTRODUCED_AFTER = re.compile(r"^[”\"」]?的?[\u4e00-\u9fff]{0,4}?(?:模式|工作法|机制|体系|品牌|理念|工程|新模式|做法)")
+_MEASURE_AFTER_NUMERAL = set("个颗条公家名位项次件种类座所份张")
+_PART_SPLIT = re.compile(r"[+＋—、，,]")
+
+
+@dataclass
+class _Found:
+    name: str
+    start: int
+    end: int
+    components: list[str]
+
+
+def find_models(text: str, title: str | None, lexicon: Lexicon) -> tuple[list[NamedModel], list[Issue]]:
+    """The named models of a case, with their parts, and issues where parts and name disagree."""
+    found = _dedupe(_quoted(text, lexicon) + _unquoted(text, lexicon))
+    parts_of = _enumerated_parts(text)
+    found = [f for f in found if f.name not in {p for parts in parts_of for p in parts}]
+    for f in found:
+        f.components = _listed_parts(text, f) or _segment_parts(text, f.name)
+    _attach_enumerations(found, parts_of)
+    featured = _featured_names(found, title, text)
+    models = [_record(f, f.name in featured, lexicon) for f in found]
+    return models, [issue for m in models if (issue := _count_issue(m))]
+
+
+# --- candidates -------------------------------------------------------------------------
+
+
+def _quoted(text: str, lexicon: Lexicon) -> list[_Found]:
+    found = []
+    for m in QUOTED.finditer(text):
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        name = m.group(group).strip()
+        if is_model_name(name, lexicon):
+            found.append(_Found(name, m.start(group), m.start(group) + len(name), []))
+    return found
+
+
+def _unquoted(text: str, lexicon: Lexicon) -> list[_Found]:
+    found = [_Found(m.group(0), m.start(), m.end(), []) for m in UNQUOTED_FORMULA.finditer(text)]
+    found += [_Found(m.group(0), m.start(), m.end(), []) for m in NUMBERED_SYSTEM.finditer(text)]
+    for term in lexicon.common_models:
+        found += [_Found(term, m.start(), m.end(), []) for m in re.finditer(re.escape(term), text)]
+    return found
+
+
+def is_model_name(name: str, lexicon: Lexicon) -> bool:
+    """Whether a quoted term has the shape of a model name."""
+    if name in lexicon.common_models:
+        return True
+    if name in lexicon.not_models or len(name) > _MAX_NAME or re.search(r"[，,。；;！？\s]", name):
+        return False
+    if FORMULA.match(name) or PARTY_PLUS.match(name):
+        return True
+    if re.search(r"\d", name) or not re.fullmatch(r"[\u4e00-\u9fff+＋]+", name):
+        return False
+    if name[0] in "百千万":
+        return sum(name.count(c) for c in NUMERALS) >= 2
+    if name[0] in NUMERALS and len(name) >= 2:
+        return not (len(name) > 2 and name[1] in _MEASURE_AFTER_NUMERAL and name[2] in "公里米")
+    return bool(LABEL_NUMBER.match(name))
+
+
+def _dedupe(found: list[_Found]) -> list[_Found]:
+    """One entry a name, at its first mention."""
+    first: dict[str, _Found] = {}
+    for f in sorted(found, key=lambda f: (f.start, -len(f.name))):
+        first.setdefault(f.name, f)
+    return list(first.values())
+
+
+# --- components ---------------------------------------------------------------------------
+
+
+def _enumerated_parts(text: str) -> list[list[str]]:
+    """Runs of "一是“A”…二是“B”…" : the quoted parts of one enumeration each."""
+    runs: list[list[str]] = []
+    expected = 1
+    for m in ENUMERATED_PART.finditer(text):
+        n = parse_small_number(m.group("n"))
+        if n == 1:
+            runs.append([m.group("part")])
+            expected = 2
+        elif n == expected and runs:
+            runs[-1].append(m.group("part"))
+            expected += 1
+    return [run for run in runs if len(run) >= 2]
+
+
+def _attach_enumerations(found: list[_Found], runs: list[list[str]]) -> None:
+    """Give each enumeration to the model whose name promises that many parts, else the first model."""
+    for run in runs:
+        owner = next((f for f in found if expected_count(f.name) == len(run)), None)
+        owner = owner or next((f for f in found if not f.components), None)
+        if owner is not None and not owner.components:
+            owner.components = run
+
+
+def _listed_parts(text: str, f: _Found) -> list[str]:
+    before = PARTS_BEFORE.search(text[max(0, f.start - 64) : f.start].rstrip("“\""))
+    if before:
+        return _split_parts(before.group(1))
+    after = PARTS_AFTER.match(text[f.end : f.end + 90].lstrip("”\"」"))
+    if after:
+        return _split_parts(after.group(1))
+    return []
+
+
+def _split_parts(listing: str) -> list[str]:
+    listing = listing.strip("“”\"（）() ")
+    if "”“" in listing or "”、“" in listing:
+        return [p for p in re.findall(r"“([^”]+)”", "“" + listing + "”") if p]
+    return [p.strip("“”\" ") for p in _PART_SPLIT.split(listing) if p.strip("“”\" ")]
+
+
+def _segment_parts(text: str, name: str) -> list[str]:
+    """"三治三共三同" -> 三治, 三共, 三同, when the text quotes each segment."""
+    segments = re.findall(rf"[{NUMERALS}][^{NUMERALS}]+", name)
+    if len(segments) >= 2 and "".join(segments) == name and all(f"“{s}”" in text for s in segments):
+        return segments
+    return []
+
+
+def expected_count(name: str) -> int | None:
+    """How many parts a name promises: 一核九+ -> 9, 三级联动体系 -> 3, 五联共建 -> 5."""
+    plus = re.search(rf"([{NUMERALS}])[+＋]$", name)
+    if plus:
+        return _numeral(plus.group(1))
+    numerals = re.findall(rf"[{NUMERALS}]", name)
+    if len(numerals) == 1 or re.match(rf"^[{NUMERALS}][个级域方大]", name):
+        return _numeral(numerals[0])
+    return None
+
+
+def _numeral(ch: str) -> int | None:
+    return 2 if ch == "双" else parse_small_number(ch)
+
+
+# --- featured and records -------------------------------------------------------------------
+
+
+def _featured_names(found: list[_Found], title: str | None, text: str) -> set[str]:
+    """Models named in the title; failing that, the first model the text introduces as its own."""
+    in_title = {f.name for f in found if title and f.name in title}
+    in_title = {n for n in in_title if not any(n != other and n in other for other in in_title)}
+    if in_title:
+        return in_title
+    for f in found:
+        if INTRODUCED_AFTER.match(text[f.end : f.end + 10]):
+            return {f.name}
+    return set()
+
+
+def _record(f: _Found, featured: bool, lexicon: Lexicon) -> NamedModel:
+    return NamedModel(
+        name=f.name,
+        featured=featured,
+        common=f.name in lexicon.common_models,
+        components=f.components,
+        expected_count=expected_count(f.name),
+        start=f.start,
+        end=f.end,
+    )
+
+
+def _count_issue(model: NamedModel) -> Issue | None:
+    if not model.components or model.expected_count is None or len(model.components) == model.expected_count:
+        return None
+    return Issue(
+        code="model-parts-mismatch",
+        severity="warning",
+        message=f"“{model.name}”列出 {len(model.components)} 项，名称应有 {model.expected_count} 项",
+    )

@@ -1,0 +1,117 @@
+"""Regular expressions of every stage, each with an example of what it matches.
+
+Kept together so a new phenomenon is one new named pattern, not a change scattered over
+the stages.
+"""
+
+from __future__ import annotations
+
+import re
+
+CJK = "\u4e00-\u9fff"
+CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+CN_SMALL = "一二三四五六七八九十"
+
+# Sentence-final punctuation: a line ending with one of these ends a paragraph.
+TERMINAL = "。！？!?；;…：:】）)"
+# Punctuation inside a sentence: a line holding one of these is running text, not a heading.
+SENTENCE_INNER = "。！？；;"
+COMMAS = "，,、"
+
+# --- cleaning -------------------------------------------------------------------------
+
+# "1、2018 全国城市…" / "3、驱动机制": a number pasted at a line start by a PDF chunker.
+CHUNK_NUMBER = re.compile(r"^(\d{1,3})[、.．]\s*")
+
+# "— 12 —", "- 3 -", "第 3 页", "第3页 共20页", "12": a page number line.
+PAGE_NUMBER = re.compile(r"^(?:[-—–·\s]*\d{1,4}[-—–·\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?)$")
+
+# "责任编辑:杨某", "来源：人民网", "编辑：王某": an editorial credit line.
+CREDIT_LINE = re.compile(r"^(?:责任编辑|编辑|校对|审核|审校|编审|终审|来源|稿件来源|作者)\s*[:：]\s*\S{1,30}$")
+
+# "时间:2010年03月01日 09时00分来源:求是作者:…字号:『 大字体 中字体 小字体 』": page metadata.
+META_FIELD = re.compile(r"(?:发布时间|时间|来源|作者|浏览次数|点击数|阅读量|字号)\s*[:：]")
+FONT_SIZE_WIDGET = re.compile(r"字号\s*[:：]?\s*[『【\[]?\s*大\s*(?:字体)?\s*中\s*(?:字体)?\s*小")
+
+# "…学习。南方日报记者王昌辉摄", "图为社区党员…": a photo caption.
+CAPTION = re.compile(
+    rf"(?:(?:记者|摄影|通讯员)\s*[{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}})*\s*/?\s*摄(?:影)?$)|^图为|^(?:图|图片)\s*[:：]"
+)
+
+# "记者 柴琳琳", "通讯员 张茹 文/图", "南方日报记者卢慧", "本报记者 张某某 通讯员 李某": a byline.
+BYLINE = re.compile(
+    rf"^(?:[{CJK}]{{0,8}}(?:日报|晚报|报社|电视台|新闻网|新华社|本报))?(?:特约|见习)?(?:记者|通讯员|实习生)"
+    rf"[\s\u3000:：]*[{CJK}]{{2,4}}(?:[\s\u3000、，,]*(?:(?:记者|通讯员|实习生)[\s\u3000:：]*)?[{CJK}]{{2,4}})*"
+    r"[\s\u3000]*(?:文\s*/\s*图|/\s*图|摄|报道)?$"
+)
+
+# "新闻推荐", "相关阅读", "推荐阅读": the start of teasers for other articles.
+TEASER_START = re.compile(r"^(?:新闻推荐|相关阅读|推荐阅读|延伸阅读|相关新闻|热点推荐|猜你喜欢|上一篇|下一篇)\s*[:：]?")
+
+# "■亮点", "■声音": a column label of a newspaper page.
+COLUMN_LABEL = re.compile(r"^[■□◆◇●▲★☆]\s*\S{1,6}$")
+
+# "本文来源:公务员在线http://www.example.com": a source credit glued into running text.
+SOURCE_CREDIT = re.compile(r"(?:本文)?来源\s*[:：]\s*[^\s:：]{0,20}?https?://[A-Za-z0-9./_?=&%#~-]+")
+URL = re.compile(r"https?://[A-Za-z0-9./_?=&%#~:-]+")
+# "娱www.乐": a stray host prefix inside a Chinese word.
+STRAY_WWW = re.compile(rf"(?<=[{CJK}])www\.(?=[{CJK}])")
+
+# "【画面】", "【结束画面】", "【字幕】": a stage direction in a broadcast script.
+STAGE_DIRECTION = re.compile(r"【(?:结束)?(?:画面|字幕|同期声|解说|音乐|镜头|空镜)[^】]{0,6}】")
+
+# ASCII punctuation that reads as Chinese punctuation when it touches a Chinese character.
+ASCII_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+# --- structure --------------------------------------------------------------------------
+
+# "中共东辽县委组织部申报", "申报单位：中共某某县委组织部", "某某街道工委供稿": a submitting-unit line.
+UNIT_LINE = re.compile(
+    rf"^(?:(?:申报|报送|推荐|供稿)单位\s*[:：]\s*(?P<u1>[^\s。]{{2,40}})"
+    rf"|(?P<u2>[^\s。，,：:]{{2,40}}?)\s*(?:申报|报送|供稿|推荐|提供)(?:材料)?)$"
+)
+
+# "第一篇:落实四中全会精神推进基层党建工作创新": an article in a numbered collection.
+ARTICLE_MARK = re.compile(rf"^第[{CN_SMALL}\d]+篇\s*[:：]?\s*(?P<title>.+)$")
+
+# "(推荐)", "（精选）": a site's tag after a title.
+TITLE_TAG = re.compile(r"[（(](?:推荐|精选|转载|原创|热门|荐)[）)]\s*$")
+
+# "2018至2019年度…", "2021年度…": a year or year-range prefix of a compilation title.
+YEAR_RANGE_PREFIX = re.compile(r"^\d{4}\s*(?:至|-|—|–|~)\s*\d{4}\s*年度?|^\d{4}\s*年度")
+
+# "一、背景", "（二）主要做法", "3. 经验启示", "第一部分 背景", "【背景】", "背景：": numbering of a heading.
+HEADING_NUMBER = re.compile(
+    rf"^(?:[{CN_SMALL}]+\s*[、.．]|[（(][{CN_SMALL}]+[）)]|\d{{1,2}}\s*[、.．]|第[{CN_SMALL}]+(?:部分|章|节)\s*[、：:]?)\s*"
+)
+
+# Numbered sub-points: "（一）…", "一是…", "一要…", "1.…", "第一，…".
+POINT_STYLES = {
+    "paren": re.compile(rf"(?:^|(?<=\n))[（(](?P<n>[{CN_SMALL}]+)[）)]"),
+    "shi": re.compile(rf"(?:^|(?<=[\n。；;！]))(?P<n>[{CN_SMALL}]+)是"),
+    "yao": re.compile(rf"(?:^|(?<=[\n。；;！]))(?P<n>[{CN_SMALL}]+)要"),
+    "arabic": re.compile(r"(?:^|(?<=\n))(?P<n>\d{1,2})[.．、](?!\d)"),
+    "di": re.compile(rf"(?:^|(?<=[\n。；;]))第(?P<n>[{CN_SMALL}]+)[，,、]"),
+}
+
+# --- metadata ---------------------------------------------------------------------------
+
+# "2019年" as a reported year (1949..2099).
+YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*年(?!代)")
+
+# Genre cues.
+INTERVIEW_CUE = re.compile(r"【主持人】|^主持人\s*[:：]|记者\s*[:：]|访谈|专访", re.M)
+SPEECH_CUE = re.compile(r"发言|讲话|致辞|座谈会|交流会|报告会|同志们|发言稿")
+NEWS_CUE = re.compile(r"记者|通讯员|本报讯|日报|晚报|讯\s*[（(]")
+
+# --- indicators -------------------------------------------------------------------------
+
+# "332", "1.5", "14,000", "2600": an Arabic number.
+ARABIC_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# "两千", "三百多", "十": a Chinese numeral with a place value (plain 一..九 are enumerations).
+CN_NUMBER = rf"[{CN_DIGITS}]*[十百千万亿][{CN_DIGITS}]*"
+APPROX_PREFIX = ("近", "约", "超过", "超", "逾", "达到", "达", "累计", "共计", "大约", "将近")
+APPROX_INFIX = ("余", "多")
+APPROX_SUFFIX = ("以上", "左右", "以下", "上下")
+# A range joiner: "3至5人", "3-5个", "3～5名".
+RANGE_JOIN = r"\s*(?:至|到|-|—|~|～)\s*"

@@ -1,0 +1,41 @@
+"""Stage 9: findings an editor acts on: missing sections, text cut off, numbering that jumps."""
+
+from __future__ import annotations
+
+import re
+
+from casekit.extract import patterns as P
+from casekit.models import Issue, Section
+
+REQUIRED = {"background": "背景", "practices": "主要做法与成效", "lessons": "经验启示"}
+_ENDINGS = "。！？!?…”」』）)"
+_PAREN_NUMBER = re.compile(rf"(?:^|\n)[（(]([{P.CN_SMALL}]+)[）)]")
+
+
+def find_truncation(text: str, sections: list[Section]) -> list[Issue]:
+    """Why the case looks cut off (empty when it does not)."""
+    issues = []
+    keys = {s.key for s in sections}
+    if keys & set(REQUIRED):
+        for key, name in REQUIRED.items():
+            if key not in keys and not (key == "practices" and "outcomes" in keys):
+                issues.append(Issue("missing-section", "error", f"缺少“{name}”部分"))
+    stripped = text.rstrip()
+    if stripped and stripped[-1] not in _ENDINGS:
+        issues.append(Issue("ends-mid-sentence", "error", f"正文在句中结束：“…{stripped[-12:]}”"))
+    jump = _numbering_jump(text)
+    if jump:
+        issues.append(Issue("numbering-jump", "warning", jump))
+    return issues
+
+
+def _numbering_jump(text: str) -> str | None:
+    from casekit.extract.numbers import parse_small_number
+
+    previous = 0
+    for m in _PAREN_NUMBER.finditer(text):
+        n = parse_small_number(m.group(1)) or 0
+        if n > previous + 1 and previous:
+            return f"序号跳跃：（{m.group(1)}）之前缺少第 {previous + 1} 项"
+        previous = n
+    return None

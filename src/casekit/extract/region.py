@@ -1,0 +1,52 @@
+"""Where a case belongs: the unit's (or the lead's) place, resolved to province, city and county.
+
+Resolution uses cpca, a maintained table of China's administrative divisions (it needs
+pandas, so it is imported on first use).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from casekit.models import Admin
+
+# "东辽县", "辽源市", "西安区", "那丹伯镇", "桥东街道", "东湖社区": a named place.
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:自治州|自治县|省|市|州|盟|县|区|旗|镇|乡|街道|社区|村)")
+_LEAD_CHARS = 200
+
+
+def find_region(unit: str | None, title: str | None, text: str) -> tuple[str | None, Admin]:
+    """(most specific place named, its resolved administrative division)."""
+    for source in (unit, title, text[:_LEAD_CHARS]):
+        if not source:
+            continue
+        admin = resolve_admin(_strip_party_prefix(source))
+        if admin.province or admin.city or admin.county:
+            return _most_specific(source, admin), admin
+    return None, Admin()
+
+
+def _strip_party_prefix(name: str) -> str:
+    return re.sub(r"^中共|^中国共产党", "", name)
+
+
+def _most_specific(source: str, admin: Admin) -> str | None:
+    for name in (admin.county, admin.city, admin.province):
+        if name and name in source:
+            return name
+    places = _PLACE.findall(_strip_party_prefix(source))
+    return places[-1] if places else (admin.county or admin.city or admin.province)
+
+
+@lru_cache(maxsize=2048)
+def resolve_admin(place: str) -> Admin:
+    import cpca
+
+    row = cpca.transform([place]).iloc[0]
+    value = {key: (None if _missing(row[key]) else str(row[key])) for key in ("省", "市", "区", "adcode")}
+    return Admin(province=value["省"], city=value["市"], county=value["区"], adcode=value["adcode"])
+
+
+def _missing(value) -> bool:
+    return value is None or value != value or value == ""

@@ -1,0 +1,110 @@
+"""Stage 5: a case's text -> its template sections (背景 / 做法与成效 / 经验启示) and points.
+
+Only explicit headings make sections: a news report or a speech has none, and none is
+invented for it. Heading variants come from `lexicon/headings.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from casekit.extract import patterns as P
+from casekit.extract.numbers import parse_small_number
+from casekit.extract.split import split_paragraphs
+from casekit.models import Point, Section
+
+_BRACKETS = "【】[]〖〗"
+_POINT_TITLE_END = re.compile(r"[。；;！？!?\n：:]")
+_POINT_TITLE_MAX = 40
+
+
+@dataclass(frozen=True)
+class _Heading:
+    key: str
+    heading: str
+    start: int  # offset of the heading in the case text
+    body_start: int
+
+
+def split_sections(text: str, heading_keys: dict[str, str]) -> list[Section]:
+    """Sections in document order; empty when the case has no template heading."""
+    headings = _find_headings(text, heading_keys)
+    if not any(h.key != "other" for h in headings):
+        return []
+    sections = []
+    for k, head in enumerate(headings):
+        end = headings[k + 1].start if k + 1 < len(headings) else len(text)
+        end = head.body_start + len(text[head.body_start : end].rstrip())
+        body = text[head.body_start : end]
+        points = find_points(body, head.body_start)
+        sections.append(Section(head.key, head.heading, head.body_start, end, body, points))
+    return sections
+
+
+def _find_headings(text: str, heading_keys: dict[str, str]) -> list[_Heading]:
+    found = []
+    for par in split_paragraphs(text):
+        head = _parse_heading(par.text, heading_keys)
+        if head:
+            key, heading, body_offset = head
+            body_start = par.start + body_offset
+            if body_offset == len(par.text):
+                body_start = min(par.end + 1, len(text))
+            found.append(_Heading(key, heading, par.start, body_start))
+    return found
+
+
+def _parse_heading(par: str, heading_keys: dict[str, str]) -> tuple[str, str, int] | None:
+    """(key, heading as written, offset of the body in the paragraph) for a heading paragraph."""
+    number = P.HEADING_NUMBER.match(par)
+    rest_at = number.end() if number else 0
+    rest = par[rest_at:]
+    whole = rest.strip(_BRACKETS + "：: ")
+    if whole in heading_keys:
+        return heading_keys[whole], par.strip(), len(par)
+    inline = re.match(r"([【\[]?)([^】\]：:，。]{1,12})([】\]]\s*[：:]?|[：:])", rest)
+    if inline and inline.group(2).strip() in heading_keys:
+        return heading_keys[inline.group(2).strip()], par[: rest_at + inline.end()], rest_at + inline.end()
+    if _is_other_heading(par, number):
+        return "other", par.strip(), len(par)
+    return None
+
+
+def _is_other_heading(par: str, number: re.Match | None) -> bool:
+    """A top-level numbered heading outside the template ("四、下一步打算")."""
+    if not number or not re.match(rf"[{P.CN_SMALL}]+\s*[、.．]|第", par):
+        return False
+    return len(par) <= 40 and not any(c in par for c in P.SENTENCE_INNER)
+
+
+def find_points(body: str, offset: int = 0) -> list[Point]:
+    """Numbered sub-points of a section body, from the style that forms the longest 1, 2, 3 … run."""
+    best: list[re.Match] = []
+    for pattern in P.POINT_STYLES.values():
+        run = _numbered_run(pattern.finditer(body))
+        if len(run) > len(best):
+            best = run
+    if len(best) < 2:
+        return []
+    points = []
+    for k, m in enumerate(best):
+        end = best[k + 1].start() if k + 1 < len(best) else len(body)
+        end = m.start() + len(body[m.start() : end].rstrip())
+        points.append(Point(m.group(0).strip("\n"), _point_title(body, m.end(), end), offset + m.start(), offset + end))
+    return points
+
+
+def _numbered_run(matches) -> list[re.Match]:
+    run, expected = [], 1
+    for m in matches:
+        if parse_small_number(m.group("n")) == expected:
+            run.append(m)
+            expected += 1
+    return run
+
+
+def _point_title(body: str, start: int, end: int) -> str:
+    stop = _POINT_TITLE_END.search(body, start, end)
+    title = body[start : stop.start() if stop else end]
+    return title[:_POINT_TITLE_MAX].strip("，, ")

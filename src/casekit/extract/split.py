@@ -1,0 +1,171 @@
+"""Stage 3: cleaned document text -> the cases it holds.
+
+A compilation marks each submission with a title over a unit line ("…申报", "申报单位：…");
+a web collection numbers its articles ("第一篇：…"); anything else is one case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from casekit.extract import patterns as P
+
+_MIN_PREFACE_CHARS = 100
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class CaseSpan:
+    """One case inside the cleaned document text: `text[start:end]`."""
+
+    start: int
+    end: int
+    title: str | None
+    subtitle: str | None
+    unit: str | None
+    collection: str | None
+
+
+def split_paragraphs(text: str, offset: int = 0) -> list[Paragraph]:
+    paragraphs, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            paragraphs.append(Paragraph(offset + pos, offset + pos + len(line), line))
+        pos += len(line) + 1
+    return paragraphs
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    first: int  # index of the case's first paragraph
+    title: str | None
+    subtitle: str | None
+    unit: str | None
+
+
+def split_cases(text: str, headers: tuple[str, ...] = (), title_max: int = 60) -> list[CaseSpan]:
+    """The cases of a document, in order; a running header becomes their `collection`."""
+    paragraphs = split_paragraphs(text)
+    if not paragraphs:
+        return []
+    anchors = _article_anchors(paragraphs) or _unit_anchors(paragraphs, title_max)
+    collection = headers[0] if headers else None
+    if not anchors or _has_preface(paragraphs, anchors[0].first):
+        anchors.insert(0, _leading_anchor(paragraphs, title_max))
+    elif anchors[0].first > 0 and collection is None and _is_titleish(paragraphs[0].text, title_max):
+        collection = paragraphs[0].text
+    return _spans(paragraphs, anchors, collection)
+
+
+def _spans(paragraphs: list[Paragraph], anchors: list[_Anchor], collection: str | None) -> list[CaseSpan]:
+    spans = []
+    for k, anchor in enumerate(anchors):
+        last = anchors[k + 1].first - 1 if k + 1 < len(anchors) else len(paragraphs) - 1
+        start, end = paragraphs[anchor.first].start, paragraphs[last].end
+        spans.append(CaseSpan(start, end, anchor.title, anchor.subtitle, anchor.unit, collection))
+    return spans
+
+
+def _has_preface(paragraphs: list[Paragraph], first: int) -> bool:
+    before = paragraphs[:first]
+    return sum(len(p.text) for p in before if not _is_titleish(p.text, 60)) >= _MIN_PREFACE_CHARS
+
+
+# --- compilations of submissions ------------------------------------------------------------
+
+
+def _unit_anchors(paragraphs: list[Paragraph], title_max: int) -> list[_Anchor]:
+    anchors: list[_Anchor] = []
+    floor = 0
+    for i, par in enumerate(paragraphs):
+        m = P.UNIT_LINE.match(par.text)
+        if not m:
+            continue
+        block = _title_block(paragraphs, i, floor, title_max)
+        if not block:
+            continue
+        title, *rest = [paragraphs[j].text for j in block]
+        subtitle = " ".join(r.lstrip("—").strip() for r in rest) or None
+        anchors.append(_Anchor(block[0], title, subtitle, parse_unit(m)))
+        floor = i + 1
+    return anchors
+
+
+def _title_block(paragraphs: list[Paragraph], unit_index: int, floor: int, title_max: int) -> list[int]:
+    """Indexes of the title (and subtitle) paragraphs just above a unit line."""
+    block: list[int] = []
+    j = unit_index - 1
+    while j >= floor and len(block) < 2 and _is_title_line(paragraphs[j].text, title_max):
+        block.insert(0, j)
+        if not paragraphs[j].text.startswith("——"):
+            break
+        j -= 1
+    return block
+
+
+def parse_unit(match: re.Match) -> str:
+    unit = (match.group("u1") or match.group("u2") or "").strip()
+    return re.sub(r"(?:申报|报送|供稿)$", "", unit).strip()
+
+
+# --- numbered web collections ---------------------------------------------------------------
+
+
+def _article_anchors(paragraphs: list[Paragraph]) -> list[_Anchor]:
+    marks = [i for i, p in enumerate(paragraphs) if P.ARTICLE_MARK.match(p.text)]
+    if len(marks) < 2:
+        return []
+    return [_article_anchor(paragraphs, i) for i in marks]
+
+
+def _article_anchor(paragraphs: list[Paragraph], i: int) -> _Anchor:
+    title = P.TITLE_TAG.sub("", P.ARTICLE_MARK.match(paragraphs[i].text).group("title")).strip()
+    subtitle = None
+    following = paragraphs[i + 1 : i + 3]
+    if following and following[0].text.strip() == title:
+        following = following[1:]
+    if following and re.fullmatch(r"[（(].{2,40}[）)]|——.{2,40}", following[0].text):
+        subtitle = following[0].text.strip("（）()—")
+    return _Anchor(i, title, subtitle, None)
+
+
+# --- a single case ------------------------------------------------------------------------
+
+
+def _leading_anchor(paragraphs: list[Paragraph], title_max: int) -> _Anchor:
+    first = paragraphs[0].text
+    if not _is_title_line(first, title_max):
+        return _Anchor(0, lead_title(first, title_max), None, None)
+    second = paragraphs[1].text if len(paragraphs) > 1 else ""
+    is_subtitle = second.startswith("——") or (
+        _is_title_line(second, title_max) and not P.UNIT_LINE.match(second) and len(paragraphs) > 2
+    )
+    subtitle = second.lstrip("—").strip() if is_subtitle else None
+    return _Anchor(0, first, subtitle, None)
+
+
+def lead_title(text: str, title_max: int) -> str:
+    """A title for text that has no title line: its opening words up to a break."""
+    m = re.search(rf"(?<=[{P.CJK}])\s+(?=[{P.CJK}])|[。！？；]", text[10:])
+    cut = 10 + m.start() if m else len(text)
+    return text[: min(cut, title_max)].strip()
+
+
+def _is_title_line(text: str, title_max: int) -> bool:
+    return (
+        _is_titleish(text, title_max)
+        and not P.HEADING_NUMBER.match(text)
+        and not P.UNIT_LINE.match(text)
+        and not text.startswith("【")
+    )
+
+
+def _is_titleish(text: str, title_max: int) -> bool:
+    return len(text) <= title_max and not any(c in text for c in P.SENTENCE_INNER)

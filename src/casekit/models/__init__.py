@@ -1,0 +1,14 @@
+"""Record types of the case record (names and fields as in SCHEMA.md)."""
+
+from casekit.models.records import (
+    Admin,
+    Case,
+    Indicator,
+    Issue,
+    NamedModel,
+    Point,
+    Section,
+    Source,
+)
+
+__all__ = ["Admin", "Case", "Indicator", "Issue", "NamedModel", "Point", "Section", "Source"]

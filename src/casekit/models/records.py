@@ -1,0 +1,109 @@
+"""The case record as dataclasses.
+
+Field names and meanings follow SCHEMA.md, a contract shared with other tools and the
+evaluation; `to_dict()` is the single serialisation every exporter and the store use,
+so JSON Lines, YAML and Excel cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Source:
+    path: str
+    file: str
+    sha256: str
+    encoding: str
+    case_index: int
+    start: int
+    end: int
+
+
+@dataclass
+class Admin:
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+    adcode: str | None = None
+
+
+@dataclass
+class Point:
+    label: str
+    title: str
+    start: int
+    end: int
+
+
+@dataclass
+class Section:
+    key: str
+    heading: str
+    start: int
+    end: int
+    text: str
+    points: list[Point] = field(default_factory=list)
+
+
+@dataclass
+class Indicator:
+    text: str
+    value: float | int
+    unit: str
+    approx: str | None
+    normalized: dict[str, Any]
+    subject: str | None
+    section: str | None
+    start: int
+    end: int
+    raw_start: int
+    raw_end: int
+    sentence: str = ""
+    value_max: float | int | None = None
+
+
+@dataclass
+class NamedModel:
+    name: str
+    featured: bool
+    common: bool
+    components: list[str]
+    expected_count: int | None
+    start: int
+    end: int
+
+
+@dataclass
+class Issue:
+    code: str
+    severity: str
+    message: str
+
+
+@dataclass
+class Case:
+    id: str
+    source: Source
+    collection: str | None
+    title: str | None
+    subtitle: str | None
+    unit: str | None
+    region: str | None
+    admin: Admin
+    genre: str
+    domain: list[str]
+    year: int | None
+    truncated: bool
+    text: str
+    sections: list[Section] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    models: list[NamedModel] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The SCHEMA.md record as plain JSON-ready data, fields in schema order."""
+        return asdict(self)

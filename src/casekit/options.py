@@ -1,0 +1,86 @@
+"""One frozen options object: package defaults and word lists, built once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+import yaml
+
+LEXICON = "casekit.lexicon"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists an editor can extend: they live as files in `casekit/lexicon/`."""
+
+    heading_keys: Mapping[str, str]  # heading variant -> section key
+    units: Mapping[str, str]  # unit as written -> canonical unit
+    common_models: frozenset[str]
+    not_models: frozenset[str]
+    collection_cues: tuple[str, ...]
+    domains: Mapping[str, tuple[str, ...]]
+    stopwords: frozenset[str]
+    subject_words: Mapping[str, frozenset[str]]
+    userdict: Path
+
+
+@dataclass(frozen=True)
+class Options:
+    lexicon: Lexicon
+    keywords_top: int = 8
+    domain_min_hits: int = 3
+    title_max_chars: int = 60
+    subject_window: int = 16
+    max_case_chars: int = 3000
+    extra: Mapping[str, object] = field(default_factory=dict)
+
+
+def _lexicon_path(name: str) -> Path:
+    return Path(str(resources.files(LEXICON).joinpath(name)))
+
+
+def _read_lines(name: str) -> list[str]:
+    text = _lexicon_path(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _read_yaml(name: str) -> dict:
+    return yaml.safe_load(_lexicon_path(name).read_text(encoding="utf-8")) or {}
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    headings = _read_yaml("headings.yaml")
+    heading_keys = {variant: key for key, variants in headings.items() for variant in variants}
+    domains = {name: tuple(cues) for name, cues in _read_yaml("domains.yaml").items()}
+    return Lexicon(
+        heading_keys=MappingProxyType(heading_keys),
+        units=MappingProxyType({str(k): str(v) for k, v in _read_yaml("units.yaml").items()}),
+        common_models=frozenset(_read_lines("common_models.txt")),
+        not_models=frozenset(_read_lines("not_models.txt")),
+        collection_cues=tuple(_read_lines("collection_cues.txt")),
+        domains=MappingProxyType(domains),
+        stopwords=frozenset(_read_lines("stopwords.txt")),
+        subject_words=MappingProxyType(
+            {name: frozenset(words) for name, words in _read_yaml("subject_words.yaml").items()}
+        ),
+        userdict=_lexicon_path("userdict.txt"),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_options() -> Options:
+    """Package defaults from `lexicon/defaults.yaml`."""
+    return with_settings(Options(lexicon=load_lexicon()), _read_yaml("defaults.yaml"))
+
+
+def with_settings(options: Options, settings: Mapping[str, object]) -> Options:
+    """Options with a user's settings layered on top; unknown keys are kept in `extra`."""
+    known = {k: v for k, v in settings.items() if k in Options.__dataclass_fields__ and k != "lexicon"}
+    extra = {k: v for k, v in settings.items() if k not in known}
+    return replace(options, **known, extra=MappingProxyType({**options.extra, **extra}))

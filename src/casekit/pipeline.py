@@ -1,0 +1,95 @@
+"""From a source document to its case records: the stages in order, one call each.
+
+    1. read      bytes -> decoded source text              (extract/read.py; done by the caller)
+    2. clean     source text -> cleaned text + offset map  (extract/clean.py)
+    3. split     cleaned text -> cases with title and unit (extract/split.py)
+    4. metadata  genre, year, region                       (extract/metadata.py, extract/region.py)
+    5. sections  template sections and their points        (extract/sections.py)
+    6. figures   indicators with subjects                  (extract/indicators.py, extract/subjects.py)
+    7. models    named models with parts                   (extract/named_models.py)
+    8. keywords  keywords and fields of work               (extract/keywords.py)
+    9. quality   truncation findings                       (extract/quality.py)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from casekit.extract import patterns as P
+from casekit.extract.clean import Cleaned, clean_text
+from casekit.extract.indicators import FoundIndicator, find_indicators
+from casekit.extract.keywords import find_domains, find_keywords
+from casekit.extract.metadata import find_genre, find_year
+from casekit.extract.named_models import find_models
+from casekit.extract.quality import find_truncation
+from casekit.extract.read import Document
+from casekit.extract.region import find_region
+from casekit.extract.sections import split_sections
+from casekit.extract.split import CaseSpan, split_cases
+from casekit.extract.subjects import find_subject
+from casekit.models import Case, Indicator, Section, Source
+from casekit.options import Options
+
+_BYLINE_LOOKAHEAD = 600
+
+
+def process_document(doc: Document, options: Options) -> list[Case]:
+    """Every case in a decoded document, as full SCHEMA.md records."""
+    cleaned = clean_text(doc.text, options.lexicon)
+    spans = split_cases(cleaned.text, cleaned.headers, options.title_max_chars)
+    return [_build_case(doc, cleaned, span, index, options) for index, span in enumerate(spans)]
+
+
+def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, options: Options) -> Case:
+    lex = options.lexicon
+    text = cleaned.text[span.start : span.end]
+    raw_start, raw_end = cleaned.raw_span(span.start, span.end)
+    byline = _has_byline(doc.text[raw_start : raw_start + _BYLINE_LOOKAHEAD])
+    region, admin = find_region(span.unit, span.title, text)
+    sections = split_sections(text, lex.heading_keys)
+    models, model_issues = find_models(text, span.title, lex)
+    issues = find_truncation(text, sections)
+    return Case(
+        id=f"{Path(doc.file).stem}-{doc.sha256[:8]}-{index + 1:02d}",
+        source=Source(doc.path, doc.file, doc.sha256, doc.encoding, index, raw_start, raw_end),
+        collection=span.collection,
+        title=span.title,
+        subtitle=span.subtitle,
+        unit=span.unit,
+        region=region,
+        admin=admin,
+        genre=find_genre(text, span.title, span.unit, byline),
+        domain=find_domains(text, lex.domains, options.domain_min_hits),
+        year=find_year(text),
+        truncated=any(i.severity == "error" for i in issues),
+        text=text,
+        sections=sections,
+        indicators=[_indicator(f, text, cleaned, span.start, sections, options) for f in find_indicators(text, lex.units)],
+        models=models,
+        keywords=find_keywords(text, lex.stopwords, options.keywords_top),
+        issues=issues + model_issues,
+    )
+
+
+def _has_byline(raw_lead: str) -> bool:
+    return any(P.BYLINE.match(line.strip()) or P.CAPTION.search(line.strip()) for line in raw_lead.splitlines() if line.strip())
+
+
+def _indicator(f: FoundIndicator, text: str, cleaned: Cleaned, offset: int, sections: list[Section],
+               options: Options) -> Indicator:
+    raw_start, raw_end = cleaned.raw_span(offset + f.start, offset + f.end)
+    return Indicator(
+        text=f.text,
+        value=f.value,
+        unit=f.unit,
+        approx=f.approx,
+        normalized={"value": f.normalized_value, "unit": f.normalized_unit},
+        subject=find_subject(text, f.start, f.end, options.lexicon.subject_words, options.subject_window),
+        section=next((s.key for s in sections if s.start <= f.start < s.end), None),
+        start=f.start,
+        end=f.end,
+        raw_start=raw_start,
+        raw_end=raw_end,
+        sentence=f.sentence,
+        value_max=f.value_max,
+    )

@@ -1,0 +1,209 @@
+"""The workspace: an embedded SQLite database of documents, cases, figures and models.
+
+Each document is written in one transaction, so a workspace only ever holds whole
+documents. The full case record is kept as JSON (the source of truth for exports);
+indexed columns beside it serve listing and statistics.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+from casekit.errors import WorkspaceError
+from casekit.models import Case
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = "casekit.db"
+
+_SCHEMA = """
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,          -- resolved absolute path: one row a file
+    path TEXT NOT NULL,                -- the path as the editor gave it
+    file TEXT NOT NULL,
+    sha256 TEXT,
+    size INTEGER,
+    encoding TEXT,
+    status TEXT NOT NULL,              -- ok | failed
+    error TEXT,
+    ingested_at TEXT NOT NULL
+);
+CREATE TABLE cases (
+    id TEXT PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    case_index INTEGER NOT NULL,
+    title TEXT, unit TEXT, region TEXT, province TEXT, city TEXT, county TEXT,
+    genre TEXT, year INTEGER, truncated INTEGER, chars INTEGER,
+    record TEXT NOT NULL               -- the SCHEMA.md record as JSON
+);
+CREATE INDEX cases_document ON cases(document_id, case_index);
+CREATE TABLE indicators (
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT, value REAL, unit TEXT, normalized_value REAL, normalized_unit TEXT,
+    approx TEXT, subject TEXT, section TEXT
+);
+CREATE INDEX indicators_case ON indicators(case_id);
+CREATE TABLE models (
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    name TEXT NOT NULL, featured INTEGER, common INTEGER, components TEXT
+);
+CREATE INDEX models_case ON models(case_id);
+"""
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    key: str
+    sha256: str | None
+    status: str
+
+
+class Workspace:
+    """An open workspace; use as a context manager."""
+
+    def __init__(self, path: Path, create: bool = True):
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise WorkspaceError(f"工作区不存在：{self.path}（请先运行 casekit ingest）")
+        try:
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise WorkspaceError(f"无法打开工作区 {self.path}：{exc}") from exc
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version == SCHEMA_VERSION:
+            return
+        if version == 0 and not self.db.execute("SELECT name FROM sqlite_master").fetchall():
+            self.db.executescript(f"BEGIN IMMEDIATE;\n{_SCHEMA}\nPRAGMA user_version={SCHEMA_VERSION};\nCOMMIT;")
+            return
+        raise WorkspaceError(f"工作区 {self.path} 的版本（{version}）与本程序（{SCHEMA_VERSION}）不符，无法读取")
+
+    # --- documents ----------------------------------------------------------------------
+
+    def document(self, key: str) -> StoredDocument | None:
+        row = self.db.execute("SELECT key, sha256, status FROM documents WHERE key=?", (key,)).fetchone()
+        return StoredDocument(*row) if row else None
+
+    def store_document(self, key: str, path: str, file: str, sha256: str, size: int, encoding: str,
+                       cases: list[Case]) -> None:
+        """Replace the document's cases with `cases`, all or nothing."""
+        with self._transaction():
+            doc_id = self._upsert_document(key, path, file, sha256, size, encoding, "ok", None)
+            self.db.execute("DELETE FROM cases WHERE document_id=?", (doc_id,))
+            for case in cases:
+                self._insert_case(doc_id, case)
+
+    def store_failure(self, key: str, path: str, file: str, error: str) -> None:
+        """Record a file that could not be read; its earlier cases, if any, are kept."""
+        with self._transaction():
+            known = self.document(key)
+            if known and known.status == "ok":
+                return
+            self._upsert_document(key, path, file, None, None, None, "failed", error)
+
+    def _upsert_document(self, key, path, file, sha256, size, encoding, status, error) -> int:
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        self.db.execute(
+            """INSERT INTO documents (key, path, file, sha256, size, encoding, status, error, ingested_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT(key) DO UPDATE SET path=excluded.path, file=excluded.file, sha256=excluded.sha256,
+                 size=excluded.size, encoding=excluded.encoding, status=excluded.status,
+                 error=excluded.error, ingested_at=excluded.ingested_at""",
+            (key, path, file, sha256, size, encoding, status, error, now),
+        )
+        return self.db.execute("SELECT id FROM documents WHERE key=?", (key,)).fetchone()[0]
+
+    def _insert_case(self, doc_id: int, case: Case) -> None:
+        record = case.to_dict()
+        admin = case.admin
+        self.db.execute(
+            """INSERT INTO cases (id, document_id, case_index, title, unit, region, province, city, county,
+                                  genre, year, truncated, chars, record)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (case.id, doc_id, case.source.case_index, case.title, case.unit, case.region, admin.province,
+             admin.city, admin.county, case.genre, case.year, int(case.truncated), len(case.text),
+             json.dumps(record, ensure_ascii=False)),
+        )
+        self.db.executemany(
+            """INSERT INTO indicators (case_id, position, text, value, unit, normalized_value, normalized_unit,
+                                       approx, subject, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [(case.id, k, i.text, i.value, i.unit, i.normalized["value"], i.normalized["unit"], i.approx,
+              i.subject, i.section) for k, i in enumerate(case.indicators)],
+        )
+        self.db.executemany(
+            "INSERT INTO models (case_id, name, featured, common, components) VALUES (?, ?, ?, ?, ?)",
+            [(case.id, m.name, int(m.featured), int(m.common), json.dumps(m.components, ensure_ascii=False))
+             for m in case.models],
+        )
+
+    def _transaction(self):
+        return _Transaction(self.db)
+
+    # --- reading ------------------------------------------------------------------------
+
+    def iter_records(self) -> Iterator[dict]:
+        """Every case record, in document then case order, one at a time."""
+        rows = self.db.execute(
+            "SELECT c.record FROM cases c JOIN documents d ON d.id = c.document_id ORDER BY d.path, c.case_index"
+        )
+        for (record,) in rows:
+            yield json.loads(record)
+
+    def record(self, case_id: str) -> dict:
+        """One case by id, or by a unique prefix of its id."""
+        rows = self.db.execute(
+            "SELECT id, record FROM cases WHERE id = ? OR id LIKE ? ESCAPE '\\' ORDER BY id",
+            (case_id, case_id.replace("%", "\\%").replace("_", "\\_") + "%"),
+        ).fetchall()
+        exact = [r for r in rows if r[0] == case_id]
+        if exact or len(rows) == 1:
+            return json.loads((exact or rows)[0][1])
+        if not rows:
+            raise WorkspaceError(f"没有编号为 {case_id} 的案例")
+        raise WorkspaceError(f"编号 {case_id} 对应多个案例，请写得更完整：{', '.join(r[0] for r in rows[:5])}")
+
+    def case_rows(self) -> list[dict]:
+        """The indexed columns of every case, for listing."""
+        cur = self.db.execute(
+            """SELECT c.id, c.title, c.unit, c.region, c.genre, c.year, c.truncated, c.chars,
+                      (SELECT COUNT(*) FROM indicators i WHERE i.case_id = c.id) AS indicators,
+                      (SELECT COUNT(*) FROM models m WHERE m.case_id = c.id) AS models, d.path
+               FROM cases c JOIN documents d ON d.id = c.document_id ORDER BY d.path, c.case_index"""
+        )
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur]
+
+    def failures(self) -> list[tuple[str, str]]:
+        return self.db.execute("SELECT path, error FROM documents WHERE status='failed' ORDER BY path").fetchall()
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any error."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
