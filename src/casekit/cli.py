@@ -118,11 +118,11 @@ def show(
     except CasekitError as exc:
         _fail(str(exc))
     if fmt is ShowFormat.json:
-        console.print_json(json.dumps(record, ensure_ascii=False))
+        typer.echo(json.dumps(record, ensure_ascii=False, indent=2))
     elif fmt is ShowFormat.yaml:
         from casekit.export.to_yaml import dump_record
 
-        console.print(dump_record(record), markup=False, highlight=False)
+        typer.echo(dump_record(record))
     else:
         from casekit import render
 

@@ -118,7 +118,7 @@ def _repeated_lines(lines: list[_Line]) -> set[str]:
 def _could_be_header(text: str) -> bool:
     return (
         4 <= len(text) <= 60
-        and not any(c in text for c in P.SENTENCE_INNER)
+        and not any(c in text for c in P.SENTENCE_INNER + P.COMMAS)
         and not P.HEADING_NUMBER.match(text)
         and not P.UNIT_LINE.match(text)
         and not P.ARTICLE_MARK.match(text)
@@ -161,6 +161,7 @@ def _strip_run(run: list[tuple[_Line, int]]) -> None:
         return
     for line, width in run:
         line.skip.append((line.start, line.start + width))
+        line.text = line.text[width:]
 
 
 # --- junk inside lines ----------------------------------------------------------------

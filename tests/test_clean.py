@@ -1,0 +1,159 @@
+"""Cleaning: what page breaks, PDF pasting and web pages do to a text, undone; offsets kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from casekit.extract.clean import clean_text
+from casekit.extract.patterns import ASCII_TO_FULL
+
+BODY = "为深化基层治理，社区党委组织党员开展走访，共走访居民群众三百余户，收集意见建议，形成问题清单并逐项推进落实，"
+
+
+def clean(raw, lexicon):
+    return clean_text(raw, lexicon)
+
+
+def assert_maps_back(raw: str, cleaned) -> None:
+    """Every cleaned character comes from the source character its origin names."""
+    folded = {v: k for k, v in ASCII_TO_FULL.items()}
+    for ch, pos in zip(cleaned.text, cleaned.origin):
+        if ch == "\n":
+            continue
+        assert raw[pos] == ch or raw[pos] == folded.get(ch), (ch, pos, raw[pos])
+
+
+@pytest.mark.parametrize(
+    "raw, joined",
+    [
+        pytest.param(BODY + "科\n\n学设计早晚高峰班次。", "科学设计", id="page-break-mid-word"),
+        pytest.param("（三）城乡共建的“连心桥”式。探索推行\n\n“组织联建、活动联办”等模式。", "探索推行“组织联建", id="short-line-with-sentence"),
+        pytest.param("在经济发展方面，街道成立了指导站，为企业解难题、\n\n办实事。", "解难题、办实事", id="ends-with-enumeration-comma"),
+        pytest.param(BODY + "开展“五个\n\n一”系列活动。", "“五个一”", id="inside-quotes"),
+        pytest.param(BODY + "本村获得\r\n\r\n市级劳动模范1人。", "本村获得市级劳动模范", id="crlf"),
+    ],
+)
+def test_rejoins_what_a_break_split(raw, joined, lexicon):
+    cleaned = clean(raw, lexicon)
+    assert joined in cleaned.text
+    assert_maps_back(raw, cleaned)
+
+
+@pytest.mark.parametrize(
+    "raw, first_paragraph",
+    [
+        pytest.param("一、背景\n\n面对城市党建力量分散的难题，我们探索新路。", "一、背景", id="heading"),
+        pytest.param("聚焦“支部管理”，实现基层党建工作长效常态\n\n今年以来，街道开展学习教育。", "聚焦“支部管理”，实现基层党建工作长效常态", id="subheading-with-comma"),
+        pytest.param("推动社区治理。\n\n新的一年，我们继续努力。", "推动社区治理。", id="sentence-end"),
+        pytest.param(BODY + "东西丢了有人\n\n爱在鹿乡 志愿者协会实施新模式\n\n中共某某县委组织部申报\n\n一、背景", BODY + "东西丢了有人", id="title-over-unit-line"),
+    ],
+)
+def test_keeps_real_paragraph_breaks(raw, first_paragraph, lexicon):
+    assert clean(raw, lexicon).text.split("\n")[0] == first_paragraph
+
+
+def test_running_header_found_by_repetition(lexicon):
+    header = "某某市基层党建工作交流材料"
+    raw = f"{header}\n标题一\n正文一。\n\n{header}\n标题二\n正文二。"
+    cleaned = clean(raw, lexicon)
+    assert header not in cleaned.text
+    assert cleaned.headers == (header,)
+
+
+def test_compilation_title_found_by_shape(lexicon):
+    raw = BODY + "。\n\n\n2020至2021年度基层党建创新案例汇编\n\n实施“三联”工作法\n\n中共某县委组织部申报\n"
+    cleaned = clean(raw, lexicon)
+    assert "汇编" not in cleaned.text
+    assert cleaned.headers == ("2020至2021年度基层党建创新案例汇编",)
+
+
+def test_pdf_chunk_numbers_removed_and_rejoined(lexicon):
+    chunk = "区委始终把工作重心放在牵头抓总、协调各方上，重点抓顶层设计、统筹指导、制度建设、机制运行和考核评价等全局性工作"
+    raw = f"1、{chunk}一是深化两力\n2、驱动机制。{chunk}二是构建四级\n3、统筹体系。{chunk}。"
+    text = clean(raw, lexicon).text
+    assert "两力驱动机制" in text and "四级统筹体系" in text
+    assert not text.startswith("1、") and "2、" not in text
+
+
+def test_real_numbered_list_keeps_its_numbers(lexicon):
+    raw = "1、加强组织建设。\n2、完善工作制度。\n3、强化服务保障。"
+    assert clean(raw, lexicon).text.split("\n") == ["1、加强组织建设。", "2、完善工作制度。", "3、强化服务保障。"]
+
+
+@pytest.mark.parametrize(
+    "noise",
+    [
+        pytest.param("责任编辑：王某某", id="editor-credit"),
+        pytest.param("时间:2020年03月01日 09时00分来源:某某网作者:某某字号:『 大字体 中字体 小字体 』", id="page-meta"),
+        pytest.param("社区党员在党群服务中心学习。某某日报记者张某某摄", id="photo-caption"),
+        pytest.param("记者 李某某", id="byline"),
+        pytest.param("通讯员 王某 赵某某 文/图", id="byline-with-photo-credit"),
+        pytest.param("■亮点", id="column-label"),
+        pytest.param("— 12 —", id="page-number"),
+    ],
+)
+def test_drops_noise_lines(noise, lexicon):
+    raw = f"社区推行网格化管理。\n{noise}\n网格员每天走访居民。"
+    text = clean(raw, lexicon).text
+    assert noise not in text
+    assert text == "社区推行网格化管理。\n网格员每天走访居民。"
+
+
+def test_drops_teasers_to_the_end(lexicon):
+    raw = "社区推行网格化管理。\n新闻推荐\n另一条新闻标题 某地新增就业1.1万人\n又一条新闻。"
+    assert clean(raw, lexicon).text == "社区推行网格化管理。"
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        pytest.param("构建组织体系本文来源:某某网http://www.example.com一是优化设置。", "构建组织体系一是优化设置。", id="source-credit"),
+        pytest.param("开展文体娱www.乐等活动。", "开展文体娱乐等活动。", id="stray-www"),
+        pytest.param("【画面】在经费保障方面，每年拨付经费。【结束画面】", "在经费保障方面，每年拨付经费。", id="stage-direction"),
+    ],
+)
+def test_drops_junk_inside_lines(raw, expected, lexicon):
+    cleaned = clean(raw, lexicon)
+    assert cleaned.text == expected
+    assert_maps_back(raw, cleaned)
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        pytest.param("党员332人,域外党员近200人;", "党员332人，域外党员近200人；", id="commas-between-chinese"),
+        pytest.param("平均年龄34.4岁,占比96.3%", "平均年龄34.4岁，占比96.3%", id="decimal-point-kept"),
+        pytest.param("(一)社区特色品牌", "（一）社区特色品牌", id="parentheses"),
+        pytest.param("按照2:6:2的比例,Hello, world", "按照2:6:2的比例，Hello, world", id="ratio-and-english-kept"),
+    ],
+)
+def test_folds_ascii_punctuation_touching_chinese(raw, expected, lexicon):
+    cleaned = clean(raw, lexicon)
+    assert cleaned.text == expected
+    assert len(cleaned.text) == len(cleaned.origin)
+
+
+def test_hard_wrapped_text_is_rejoined(lexicon):
+    paragraph = (
+        "社区党委坚持把党建引领贯穿基层治理全过程，组建网格党支部十二个，选派党员骨干担任网格长，"
+        "推动服务资源下沉到楼栋，居民反映的问题平均两天内得到回应，群众满意度持续提升。"
+        "同时建立红色议事会，每月召开一次协商会议，邀请居民代表、物业企业和驻区单位共同商议小区事务。"
+    )
+    width = 30
+    lines = [paragraph[i : i + width] for i in range(0, len(paragraph), width)]
+    second = paragraph.replace("社区党委", "街道党工委")
+    wrapped = [second[i : i + width] for i in range(0, len(second), width)]
+    raw = "一、背景\n" + "\n".join(lines) + "\n二、主要做法\n" + "\n".join(wrapped)
+    text = clean(raw, lexicon).text
+    assert text.split("\n") == ["一、背景", paragraph, "二、主要做法", second]
+
+
+def test_raw_span_points_into_source(lexicon):
+    raw = "\ufeff标题\r\n\r\n" + BODY + "科\r\n\r\n学设计，新增站点67处。"
+    cleaned = clean(raw, lexicon)
+    at = cleaned.text.index("67处")
+    start, end = cleaned.raw_span(at, at + 3)
+    assert raw[start:end] == "67处"
+    at = cleaned.text.index("科学")
+    start, end = cleaned.raw_span(at, at + 2)
+    assert raw[start] == "科" and raw[end - 1] == "学"

@@ -1,0 +1,115 @@
+"""The command line: help texts, the ingest -> stats -> export flow, errors as one line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from casekit.cli import app
+from conftest import DATA
+
+runner = CliRunner()
+COMMANDS = ["ingest", "list", "show", "stats", "export"]
+
+
+def run(*args, env=None):
+    return runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "200", "NO_COLOR": "1", **(env or {})})
+
+
+def test_every_command_has_chinese_help():
+    top = run("--help")
+    assert top.exit_code == 0
+    for command in COMMANDS:
+        assert command in top.output
+        result = run(command, "--help")
+        assert result.exit_code == 0
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in result.output)
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    db = tmp_path_factory.mktemp("ws") / "casekit.db"
+    result = run("ingest", DATA, "--db", db)
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_ingest_reports_a_summary(workspace):
+    result = run("ingest", DATA, "--db", workspace)
+    assert result.exit_code == 0
+    assert "导入结果" in result.output and "未变" in result.output
+
+
+def test_list_and_stats(workspace):
+    listing = run("list", "--db", workspace)
+    assert listing.exit_code == 0 and "共 8 个" in listing.output
+    stats = run("stats", "--db", workspace)
+    assert stats.exit_code == 0
+    for heading in ("总体", "按类型", "按申报单位", "各部分齐全情况", "申报材料", "新闻报道"):
+        assert heading in stats.output
+
+
+def test_db_from_environment(workspace):
+    result = run("list", env={"CASEKIT_DB": str(workspace)})
+    assert result.exit_code == 0 and "共 8 个" in result.output
+
+
+def test_show_in_every_format(workspace, tmp_path):
+    exported = tmp_path / "cases.jsonl"
+    assert run("export", "--jsonl", exported, "--db", workspace).exit_code == 0
+    first = json.loads(exported.read_text(encoding="utf-8").splitlines()[0])
+    as_json = run("show", first["id"], "--format", "json", "--db", workspace)
+    assert json.loads(as_json.output)["id"] == first["id"]
+    as_yaml = run("show", first["id"], "-f", "yaml", "--db", workspace)
+    assert yaml.safe_load(as_yaml.output)["title"] == first["title"]
+    as_text = run("show", first["id"][:12], "--db", workspace)
+    assert as_text.exit_code == 0 and first["title"] in as_text.output
+
+
+def test_export_all_formats(workspace, tmp_path):
+    result = run("export", "--jsonl", tmp_path / "c.jsonl", "--yaml", tmp_path / "y", "--xlsx", tmp_path / "c.xlsx",
+                 "--db", workspace)
+    assert result.exit_code == 0, result.output
+    lines = (tmp_path / "c.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 8 and len(list((tmp_path / "y").glob("*.yaml"))) == 8
+    from openpyxl import load_workbook
+
+    book = load_workbook(tmp_path / "c.xlsx")
+    assert book.sheetnames == ["案例", "指标"]
+    assert book["案例"].max_row == 9
+    figures = sum(len(json.loads(line)["indicators"]) for line in lines)
+    assert book["指标"].max_row == figures + 1
+
+
+def test_export_needs_a_format(workspace):
+    result = run("export", "--db", workspace)
+    assert result.exit_code == 1 and "至少指定" in result.output
+
+
+def test_unknown_case_is_one_red_line(workspace):
+    result = run("show", "no-such-case", "--db", workspace)
+    assert result.exit_code == 1
+    assert result.output.strip().count("\n") == 0 and "没有编号" in result.output
+
+
+def test_bad_files_are_reported_and_the_rest_go_on(tmp_path):
+    folder = tmp_path / "报送 材料"
+    folder.mkdir()
+    shutil.copy(DATA / "涪城区_红色物业.txt", folder / "good.txt")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    db = tmp_path / "ws.db"
+    result = run("ingest", folder, "--db", db)
+    assert result.exit_code == 1
+    assert "empty.txt" in result.output and "为空" in result.output
+    assert "picture.txt" in result.output and "二进制" in result.output
+    assert "共 1 个" in run("list", "--db", db).output
+
+
+def test_reading_a_missing_workspace_fails_cleanly(tmp_path):
+    result = run("stats", "--db", tmp_path / "none.db")
+    assert result.exit_code == 1 and "不存在" in result.output

@@ -1,0 +1,74 @@
+"""Sections and points: heading variants from the lexicon, points in every numbering style."""
+
+from __future__ import annotations
+
+import pytest
+
+from casekit.extract.sections import find_points, split_sections
+
+
+def keys_and_bodies(text, lexicon):
+    return [(s.key, s.heading, s.text) for s in split_sections(text, lexicon.heading_keys)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("标题\n一、背景\n甲。\n二、主要做法与成效\n乙。\n三、经验启示\n丙。",
+                     [("background", "一、背景", "甲。"), ("practices", "二、主要做法与成效", "乙。"), ("lessons", "三、经验启示", "丙。")],
+                     id="standard"),
+        pytest.param("标题\n【背景】\n甲。\n【主要做法】\n乙。\n【成效】\n丙。\n【经验启示】\n丁。",
+                     [("background", "【背景】", "甲。"), ("practices", "【主要做法】", "乙。"), ("outcomes", "【成效】", "丙。"),
+                      ("lessons", "【经验启示】", "丁。")], id="brackets"),
+        pytest.param("标题\n一、基本情况\n甲。\n二、主要做法及成效\n乙。\n三、启示与思考\n丙。\n四、下一步打算\n丁。",
+                     [("background", "一、基本情况", "甲。"), ("practices", "二、主要做法及成效", "乙。"),
+                      ("lessons", "三、启示与思考", "丙。"), ("other", "四、下一步打算", "丁。")], id="variants-and-other"),
+        pytest.param("标题\n背景：面对新问题，社区探索新办法。\n做法：建强组织。",
+                     [("background", "背景：", "面对新问题，社区探索新办法。"), ("practices", "做法：", "建强组织。")], id="inline-colon"),
+        pytest.param("标题\n一、背景\n甲。\n\n二、取得成效\n乙。", [("background", "一、背景", "甲。"), ("outcomes", "二、取得成效", "乙。")],
+                     id="outcomes"),
+    ],
+)
+def test_template_sections(text, expected, lexicon):
+    assert keys_and_bodies(text, lexicon) == expected
+
+
+def test_section_offsets_point_at_bodies(lexicon):
+    text = "标题\n一、背景\n面对新问题。\n二、主要做法\n（一）建强组织。\n（二）完善机制。"
+    for section in split_sections(text, lexicon.heading_keys):
+        assert text[section.start : section.end] == section.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("社区推行网格化管理\n记者从区委组织部获悉，今年以来开展了多项工作。", id="news"),
+        pytest.param("一、以建设学习型党组织为重点\n推进理论武装。\n二、以提高执政能力为目标\n增强本领。", id="numbered-article"),
+    ],
+)
+def test_no_sections_invented(text, lexicon):
+    assert split_sections(text, lexicon.heading_keys) == []
+
+
+@pytest.mark.parametrize(
+    "body, labels, titles",
+    [
+        pytest.param("（一）建强组织体系。成立党支部。\n（二）完善服务体系。开展活动。", ["（一）", "（二）"],
+                     ["建强组织体系", "完善服务体系"], id="parenthesised"),
+        pytest.param("一是“党建+生产经营”。融入治理。二是“党建+改革发展”。推动改革。", ["一是", "二是"],
+                     ["“党建+生产经营”", "“党建+改革发展”"], id="yi-shi"),
+        pytest.param("一要坚持党的领导。甲。二要调动各方力量。乙。三要健全工作体系。", ["一要", "二要", "三要"],
+                     ["坚持党的领导", "调动各方力量", "健全工作体系"], id="yi-yao"),
+        pytest.param("1.建立议事会。\n2.公开事项清单。", ["1.", "2."], ["建立议事会", "公开事项清单"], id="arabic"),
+        pytest.param("第一，抓好学习。第二，抓好落实。", ["第一，", "第二，"], ["抓好学习", "抓好落实"], id="di-yi"),
+    ],
+)
+def test_points(body, labels, titles):
+    points = find_points(body)
+    assert [p.label for p in points] == labels
+    assert [p.title for p in points] == titles
+    assert points[0].start == 0 and points[-1].end == len(body.rstrip())
+
+
+def test_points_need_a_run_from_one():
+    assert find_points("三是加强德治。四是规范管理。") == []

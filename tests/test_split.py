@@ -1,0 +1,68 @@
+"""Splitting: compilations by unit lines, numbered web collections, single cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from casekit.extract.split import lead_title, split_cases
+
+SECTIONS = "一、背景\n面对新形势，社区党委探索新办法。\n二、主要做法与成效\n（一）建强组织。成立网格党支部。\n三、经验启示\n一要坚持党建引领。"
+
+
+def cases_of(text, headers=()):
+    return split_cases(text, headers)
+
+
+def test_compilation_splits_on_unit_lines():
+    text = (
+        f"打造“红色港湾”服务品牌 提升社区治理水平\n中共某某县委组织部申报\n{SECTIONS}\n"
+        f"推行“三联三促”工作法\n——某某镇激活乡村振兴的实践\n申报单位：中共某某镇委员会\n{SECTIONS}"
+    )
+    cases = cases_of(text, ("2022年度案例汇编",))
+    assert [c.title for c in cases] == ["打造“红色港湾”服务品牌 提升社区治理水平", "推行“三联三促”工作法"]
+    assert [c.unit for c in cases] == ["中共某某县委组织部", "中共某某镇委员会"]
+    assert cases[1].subtitle == "某某镇激活乡村振兴的实践"
+    assert all(c.collection == "2022年度案例汇编" for c in cases)
+    assert text[cases[0].start : cases[0].end].startswith("打造") and text[cases[1].start :].startswith("推行")
+    assert text[cases[0].end - 1] == "。"
+
+
+def test_truncated_case_ends_where_next_title_starts():
+    text = f"甲案例标题\n某县委组织部申报\n一、背景\n正文写到一半就\n乙案例标题\n某区委组织部申报\n{SECTIONS}"
+    first, second = cases_of(text)
+    assert text[first.start : first.end].endswith("正文写到一半就")
+    assert second.title == "乙案例标题"
+
+
+def test_numbered_web_collection():
+    text = (
+        "第一篇：落实全会精神推进基层党建创新\n落实全会精神推进基层党建创新\n（某区委副书记访谈提纲）\n【主持人】观众朋友们好。\n"
+        "第二篇：扎实推进党建工作创新（推荐）\n扎实推进党建工作创新\n当前要着重抓好以下工作。"
+    )
+    cases = cases_of(text)
+    assert [c.title for c in cases] == ["落实全会精神推进基层党建创新", "扎实推进党建工作创新"]
+    assert cases[0].subtitle == "某区委副书记访谈提纲"
+    assert cases[1].unit is None
+
+
+@pytest.mark.parametrize(
+    "text, title, subtitle",
+    [
+        pytest.param("做精做细党建工作，打造自身品牌\n某街道以清单式管理为抓手 推动高质量发展\n今年以来，街道全面推进。", "做精做细党建工作，打造自身品牌",
+                     "某街道以清单式管理为抓手 推动高质量发展", id="headline-and-subheadline"),
+        pytest.param("构建三级联动体系 筑牢基层堡垒\n坚持以党的政治建设为统领，全区深入推进基层党建。", "构建三级联动体系 筑牢基层堡垒", None, id="headline-then-body"),
+    ],
+)
+def test_single_case_title_and_subtitle(text, title, subtitle):
+    (case,) = cases_of(text)
+    assert (case.title, case.subtitle, case.unit) == (title, subtitle, None)
+    assert (case.start, case.end) == (0, len(text))
+
+
+def test_text_without_title_line_gets_its_opening_words():
+    text = "全国城市基层党建工作经验交流座谈会发言材料注重发挥区委统筹作用 区委始终把工作重心放在牵头抓总上。"
+    assert lead_title(text, 60) == "全国城市基层党建工作经验交流座谈会发言材料注重发挥区委统筹作用"
+
+
+def test_empty_text_has_no_cases():
+    assert cases_of("") == []

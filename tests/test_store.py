@@ -1,0 +1,97 @@
+"""The workspace: whole documents only, unchanged files skipped, failures recorded, versions checked."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from casekit.errors import WorkspaceError
+from casekit.ingest import SourceFile, collect_files, ingest_files
+from casekit.store import Workspace
+
+SUBMISSION = "推行“三联”工作法 提升治理水平\n中共某某县委组织部申报\n一、背景\n党员120人。\n二、主要做法\n建立议事会。\n三、经验启示\n坚持党建引领。\n"
+
+
+def ingest(ws, path, options, force=False):
+    return ingest_files(ws, [SourceFile(path, path.name)], options, force=force)[0]
+
+
+def test_reingest_is_unchanged_then_replaced(tmp_path, options):
+    source = tmp_path / "a.txt"
+    source.write_text(SUBMISSION, encoding="utf-8")
+    with Workspace(tmp_path / "ws.db") as ws:
+        assert ingest(ws, source, options).status == "new"
+        assert ingest(ws, source, options).status == "unchanged"
+        assert ingest(ws, source, options, force=True).status == "updated"
+        source.write_text(SUBMISSION.replace("120人", "150人"), encoding="utf-8")
+        result = ingest(ws, source, options)
+        assert (result.status, result.cases) == ("updated", 1)
+        (record,) = ws.iter_records()
+        assert [i["text"] for i in record["indicators"]] == ["150人"]
+        assert ws.db.execute("SELECT COUNT(*) FROM indicators").fetchone()[0] == 1
+
+
+def test_failed_file_keeps_earlier_cases(tmp_path, options):
+    source = tmp_path / "a.txt"
+    source.write_text(SUBMISSION, encoding="utf-8")
+    with Workspace(tmp_path / "ws.db") as ws:
+        ingest(ws, source, options)
+        source.write_bytes(b"")
+        result = ingest(ws, source, options)
+        assert result.status == "failed" and "为空" in result.error
+        assert len(list(ws.iter_records())) == 1
+
+
+def test_a_document_is_stored_whole_or_not_at_all(tmp_path, options, monkeypatch):
+    source = tmp_path / "a.txt"
+    source.write_text(SUBMISSION, encoding="utf-8")
+    with Workspace(tmp_path / "ws.db") as ws:
+        ingest(ws, source, options)
+        monkeypatch.setattr(Workspace, "_insert_case", _explode)
+        source.write_text(SUBMISSION.replace("120人", "150人"), encoding="utf-8")
+        with pytest.raises(RuntimeError):
+            ingest(ws, source, options)
+        (record,) = ws.iter_records()
+        assert record["indicators"][0]["text"] == "120人"
+
+
+def _explode(self, doc_id, case):
+    raise RuntimeError("disk full")
+
+
+def test_record_by_unique_prefix(tmp_path, options):
+    source = tmp_path / "a.txt"
+    source.write_text(SUBMISSION, encoding="utf-8")
+    with Workspace(tmp_path / "ws.db") as ws:
+        ingest(ws, source, options)
+        (case_id,) = [r["id"] for r in ws.iter_records()]
+        assert ws.record(case_id[:5])["id"] == case_id
+        with pytest.raises(WorkspaceError, match="没有编号"):
+            ws.record("nothing")
+
+
+def test_workspace_of_another_version_is_refused(tmp_path):
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE cases (id TEXT)")
+    db.execute("PRAGMA user_version=7")
+    db.commit()
+    db.close()
+    with pytest.raises(WorkspaceError, match="版本"):
+        Workspace(path)
+
+
+def test_missing_workspace_is_reported_when_not_creating(tmp_path):
+    with pytest.raises(WorkspaceError, match="不存在"):
+        Workspace(tmp_path / "none.db", create=False)
+
+
+def test_collect_files_walks_folders(tmp_path):
+    (tmp_path / "子 目录").mkdir()
+    (tmp_path / "子 目录" / "案例 一.txt").write_text("甲", encoding="utf-8")
+    (tmp_path / "b.md").write_text("乙", encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    found = collect_files([tmp_path])
+    assert [f.path.name for f in found] == ["b.md", "案例 一.txt"]
+    assert found[1].shown.endswith("子 目录/案例 一.txt")
