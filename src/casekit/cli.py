@@ -58,7 +58,7 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="输出�
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="要导入的文件或文件夹（文件夹会递归查找 .txt/.md）。")],
+    paths: Annotated[list[Path], typer.Argument(help="要导入的文件或文件夹（文件夹会递归查找 .txt、.md、.docx、.pdf、.html）。")],
     force: Annotated[bool, typer.Option("--force", help="即使文件未变也重新抽取。")] = False,
     db: DbOption = DEFAULT_DB,
 ) -> None:
@@ -72,7 +72,7 @@ def ingest(
     try:
         files = collect_files(paths)
         if not files:
-            _fail("没有找到可导入的文件（支持 .txt、.md）")
+            _fail("没有找到可导入的文件（支持 .txt、.md、.docx、.pdf、.html）")
         with _open(db, create=True) as ws, Progress(
             TextColumn("[bold]导入中"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
             console=err_console, transient=True,

@@ -14,6 +14,8 @@ from pathlib import Path
 from casekit.errors import ReadError
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
+HTML_SUFFIXES = {".html", ".htm"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
 LEGACY_SUFFIXES = {".doc", ".wps"}
 
 _BOMS = (
@@ -36,7 +38,8 @@ class Document:
 
 
 def is_supported(path: Path) -> bool:
-    return path.suffix.lower() in TEXT_SUFFIXES | LEGACY_SUFFIXES
+    """Whether a folder walk should pick the file up (legacy Word files too, to say why they fail)."""
+    return path.suffix.lower() in SUPPORTED_SUFFIXES | LEGACY_SUFFIXES
 
 
 def read_document(path: Path, shown_path: str | None = None) -> Document:
@@ -44,13 +47,13 @@ def read_document(path: Path, shown_path: str | None = None) -> Document:
     suffix = path.suffix.lower()
     if suffix in LEGACY_SUFFIXES:
         raise ReadError(f"{suffix} 是旧版 Word/WPS 格式，请先另存为 .docx 或 .txt")
-    if suffix not in TEXT_SUFFIXES:
+    if suffix not in SUPPORTED_SUFFIXES:
         raise ReadError(f"不支持的文件类型 {suffix or '(无扩展名)'}")
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ReadError(f"无法读取文件：{exc.strerror or exc}") from exc
-    text, encoding = decode_bytes(data)
+    text, encoding = decode_document(data, suffix)
     return Document(
         path=shown_path or str(path),
         file=path.name,
@@ -59,6 +62,37 @@ def read_document(path: Path, shown_path: str | None = None) -> Document:
         encoding=encoding,
         text=text,
     )
+
+
+def decode_document(data: bytes, suffix: str) -> tuple[str, str]:
+    """(the text casekit starts from, how it was decoded) for a file of the given type."""
+    if not data.strip():
+        raise ReadError("文件为空")
+    if suffix == ".docx":
+        from casekit.extract.read_docx import docx_text
+
+        return docx_text(data), "docx"
+    if suffix == ".pdf":
+        from casekit.extract.read_pdf import pdf_text
+
+        return pdf_text(data), "pdf"
+    if suffix in HTML_SUFFIXES:
+        from casekit.extract.read_html import html_charset, html_text
+
+        text, encoding = _decode_declared(data, html_charset(data))
+        return html_text(text), encoding
+    return decode_bytes(data)
+
+
+def _decode_declared(data: bytes, charset: str | None) -> tuple[str, str]:
+    """Decode with the charset a page declares, falling back to detection."""
+    if charset:
+        codec = "gb18030" if charset.replace("-", "") in ("gbk", "gb2312", "gb18030") else charset
+        try:
+            return data.decode(codec), codec
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(data)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:

@@ -1,0 +1,40 @@
+"""Word (.docx) -> text: paragraphs and table rows in document order, one a line."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from casekit.errors import ReadError
+
+
+def docx_text(data: bytes) -> str:
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ReadError("不是有效的 .docx 文件（文件可能已损坏）") from exc
+    lines = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            lines.extend(_table_rows(Table(child, document)))
+    return "\n".join(lines)
+
+
+def _table_rows(table) -> list[str]:
+    """One line a row, cells separated by a tab; a merged cell is written once."""
+    rows = []
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in row.cells:
+            text = cell.text.strip()
+            if not cells or text != cells[-1]:
+                cells.append(text)
+        rows.append("\t".join(cells))
+    return rows

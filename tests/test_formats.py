@@ -1,0 +1,129 @@
+"""Every format editors send gives the same cases: txt in any encoding, docx, PDF, HTML."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from casekit.errors import ReadError
+from casekit.extract.read import read_document
+from casekit.pipeline import process_document
+
+PARAGRAPHS = [
+    "推行“三联三促”工作法 激活乡村振兴红色引擎",
+    "中共某某县委组织部申报",
+    "一、背景",
+    "某某镇辖12个行政村，现有党员486人，村集体经营性收入普遍偏低。",
+    "二、主要做法与成效",
+    "（一）联产业促增收。组建产业党小组9个，带动农户1200余户，村均增收约8.5万元。",
+    "（二）联服务促治理。建立党员服务岗46个，群众满意度达到96.4%。",
+    "三、经验启示",
+    "一要坚持党建引领。二要坚持群众主体。",
+]
+TEXT = "\n".join(PARAGRAPHS)
+FIGURES = ["12个", "486人", "9个", "1200余户", "约8.5万元", "46个", "96.4%"]
+
+
+def check(path, options, encoding):
+    doc = read_document(path)
+    assert doc.encoding == encoding
+    (case,) = process_document(doc, options)
+    assert case.title == PARAGRAPHS[0]
+    assert case.unit == "中共某某县委组织部"
+    assert [s.key for s in case.sections] == ["background", "practices", "lessons"]
+    assert [i.text for i in case.indicators] == FIGURES
+    for ind in case.indicators:
+        assert doc.text[ind.raw_start : ind.raw_end].replace("\n", "") == ind.text
+
+
+@pytest.mark.parametrize(
+    "data, encoding",
+    [
+        pytest.param(TEXT.encode("utf-8"), "utf-8", id="utf-8"),
+        pytest.param(codecs.BOM_UTF8 + TEXT.replace("\n", "\r\n").encode("utf-8"), "utf-8", id="bom-crlf"),
+        pytest.param(TEXT.replace("\n", "\r").encode("gbk"), "gb18030", id="gbk-cr"),
+        pytest.param(codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16", id="utf-16"),
+        pytest.param(TEXT.replace("\n", "\n\n").encode("utf-8"), "utf-8", id="blank-lines"),
+    ],
+)
+def test_text_files(tmp_path, options, data, encoding):
+    path = tmp_path / "案例.txt"
+    path.write_bytes(data)
+    check(path, options, encoding)
+
+
+def test_docx_with_a_table(tmp_path, options):
+    import docx
+
+    document = docx.Document()
+    for paragraph in PARAGRAPHS:
+        document.add_paragraph(paragraph)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "项目", "数量"
+    table.cell(1, 0).text, table.cell(1, 1).text = "新建党群服务站", "5个"
+    path = tmp_path / "案例.docx"
+    document.save(path)
+    doc = read_document(path)
+    assert doc.text.endswith("项目\t数量\n新建党群服务站\t5个")
+    (case,) = process_document(doc, options)
+    assert [i.text for i in case.indicators] == FIGURES + ["5个"]
+
+
+def test_pdf_split_over_pages(tmp_path, options):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "案例.pdf"
+    pdf = canvas.Canvas(str(path))
+    for page in (PARAGRAPHS[:5], PARAGRAPHS[5:]):
+        pdf.setFont("STSong-Light", 11)
+        for k, line in enumerate(page):
+            pdf.drawString(40, 780 - 20 * k, line)
+        pdf.drawString(290, 30, "- 1 -")
+        pdf.showPage()
+    pdf.save()
+    check(path, options, "pdf")
+
+
+def test_pdf_without_text_layer_says_so(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "扫描件.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.rect(50, 50, 200, 200, fill=1)
+    pdf.save()
+    with pytest.raises(ReadError, match="扫描件"):
+        read_document(path)
+
+
+def test_html_page_furniture_dropped(tmp_path, options):
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page = (
+        "<html><head><meta charset='gbk'><title>站点</title><style>p{}</style></head><body>"
+        "<div class='nav-menu'><a href='/'>首页</a><a>要闻</a></div>"
+        f"<article>{body}</article><script>var a = '<p>1人</p>';</script>"
+        "<div id='footer'>版权所有 某某网站</div></body></html>"
+    )
+    path = tmp_path / "案例.html"
+    path.write_bytes(page.encode("gbk"))
+    check(path, options, "gb18030")
+    assert "首页" not in read_document(path).text and "版权所有" not in read_document(path).text
+
+
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        pytest.param("坏.docx", b"this is not a zip file", "不是有效的 .docx", id="broken-docx"),
+        pytest.param("坏.pdf", b"%PDF-1.4 garbage", "PDF", id="broken-pdf"),
+        pytest.param("旧.doc", b"\xd0\xcf\x11\xe0", "另存为", id="legacy-doc"),
+        pytest.param("图.jpg", b"\xff\xd8\xff", "不支持", id="unsupported"),
+    ],
+)
+def test_bad_files_get_a_reason(tmp_path, name, data, reason):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ReadError, match=reason):
+        read_document(path)
