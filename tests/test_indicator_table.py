@@ -1,8 +1,7 @@
 """Table tests for figure extraction (casekit.extract.indicators.find_indicators).
 
 Every row is one sentence and the figures expected in it, in order, as
-(text, value, unit, approx) tuples. Rows are grouped by phenomenon; a row that records a
-known defect is marked xfail(strict=True) with the reason.
+(text, value, unit, approx) tuples. Rows are grouped by phenomenon.
 """
 
 from __future__ import annotations
@@ -21,10 +20,6 @@ def figures(sentence: str):
 
 def as_tuples(sentence: str):
     return [(f.text, f.value, f.unit, f.approx) for f in figures(sentence)]
-
-
-def defect(reason: str):
-    return pytest.mark.xfail(reason=reason, strict=True)
 
 
 # --- plain figures ------------------------------------------------------------------------
@@ -154,14 +149,11 @@ PERCENT = [
         "全村已有百分之五十以上的农户加入合作社。",
         [("百分之五十以上", 50, "%", "以上")],
         id="percent-written-out-with-suffix",
-        marks=defect("百分之… written percentages ignore a following 以上/左右/以下: text stops at "
-                     "百分之五十 and approx is None"),
     ),
     pytest.param(
         "党员户挂牌率已达百分之九十。",
         [("百分之九十", 90, "%", "达")],
         id="percent-written-out-with-prefix",
-        marks=defect("百分之… written percentages ignore an approximation prefix (达/近/约…): approx is None"),
     ),
 ]
 
@@ -267,20 +259,16 @@ APPROX = [
         "新建的党员服务站历时3个多月完成改造。",
         [("3个多月", 3, "个月", "多")],
         id="infix-duo-inside-geyue",
-        marks=defect("多 inside the measure word 个月 (3个多月) is not recognised: the figure becomes "
-                     "'3个' with unit 个 and no approx"),
     ),
     pytest.param(
         "招商推介会上现场签约12个项目。",
         [("12个", 12, "个", None)],
         id="not-prefix-yue-in-qianyue",
-        marks=defect("约 as the end of the word 签约 is read as the approximation prefix: text '约12个', approx 约"),
     ),
     pytest.param(
         "示范基地辐射带动附近3个村发展特色种植。",
         [("3个", 3, "个", None)],
         id="not-prefix-jin-in-fujin",
-        marks=defect("近 as the end of the word 附近 is read as the approximation prefix: text '近3个', approx 近"),
     ),
 ]
 
@@ -312,26 +300,21 @@ CHINESE = [
         "全街道百余名在职党员到社区报到。",
         [("百余名", 100, "名", "余")],
         id="cn-bai-yu",
-        marks=defect("bare 百 before 余/多 is matched but cn2an cannot parse '百', so value is 0 instead of 100"),
     ),
     pytest.param(
         "全县千余名党员参与结对帮扶。",
         [("千余名", 1000, "名", "余")],
         id="cn-qian-yu",
-        marks=defect("bare 千 (千余名) is not recognised as a number with a place value; only 十/百 are"),
     ),
     pytest.param(
         "义诊活动服务群众近千人。",
         [("近千人", 1000, "人", "近")],
         id="cn-jin-qian",
-        marks=defect("bare 千 (近千人) is not recognised as a number with a place value"),
     ),
     pytest.param(
         "全区两万余人次参加了“学习强国”线下活动。",
         [("两万余人次", 2, "万人次", "余")],
         id="cn-liangwan-keeps-wan-in-unit",
-        marks=defect("a trailing 万 of a Chinese numeral is folded into the value (20000, unit 人次) instead "
-                     "of staying in the unit as written (2, 万人次) as it does for 3万余名/三百多万元"),
     ),
     pytest.param("从三个层面、七个组推进党建责任落实。", [], id="cn-small-structure-not-figure"),
     pytest.param("集团党委下辖五家子公司和两个党支部。", [], id="cn-small-subsidiaries-not-figure"),
@@ -354,7 +337,6 @@ EXCLUSIONS = [
         "十八户村党支部书记带头流转土地。",
         [],
         id="excl-place-name-with-unit",
-        marks=defect("a place name whose numeral is followed by a unit word (十八户村) is reported as a figure"),
     ),
     pytest.param("驻村干部走访12户村民。", [("12户", 12, "户", None)], id="households-before-cunmin-is-figure"),
     pytest.param("推行“1+5+N”工作体系和4+X党员活动日。", [], id="excl-formulas"),

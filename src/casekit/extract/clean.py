@@ -98,15 +98,19 @@ def _drop_noise_lines(lines: list[_Line], lexicon: Lexicon) -> tuple[list[_Line]
 
 
 def _is_junk_line(text: str) -> bool:
+    """Page furniture that stands on a line of its own and may sit inside a split sentence."""
     return bool(
         P.PAGE_NUMBER.match(text)
         or P.CREDIT_LINE.match(text)
         or P.COLUMN_LABEL.match(text)
         or P.FONT_SIZE_WIDGET.search(text)
         or len(P.META_FIELD.findall(text)) >= 2
-        or (len(text) <= 120 and P.CAPTION.search(text))
-        or (len(text) <= 40 and P.BYLINE.match(text))
     )
+
+
+def _is_credit_paragraph(text: str) -> bool:
+    """A photo caption or a byline: judged on the whole paragraph, since a wrap may split it."""
+    return bool((len(text) <= 160 and P.CAPTION.search(text)) or (len(text) <= 40 and P.BYLINE.match(text)))
 
 
 def _repeated_lines(lines: list[_Line]) -> set[str]:
@@ -179,17 +183,32 @@ def _inline_junk(raw: str, line: _Line) -> list[tuple[int, int]]:
 
 
 def _assemble(raw: str, lines: list[_Line]) -> tuple[str, list[int]]:
-    wrap = _wrap_width(lines)
+    """Group lines into paragraphs, drop paragraphs that are noise once whole, and emit them."""
     out: list[str] = []
     origin: list[int] = []
-    for i, line in enumerate(lines):
-        if i and not _joins(lines, i, wrap, raw):
+    for paragraph in _paragraphs(raw, lines):
+        text = "".join(ln.text for ln in paragraph)
+        if _is_credit_paragraph(text) or (len(paragraph) > 1 and _is_junk_line(text)):
+            continue
+        if out:
             out.append("\n")
-            origin.append(lines[i - 1].end if lines[i - 1].end < len(raw) else len(raw) - 1)
-        for pos in _kept_positions(line):
-            out.append(raw[pos])
-            origin.append(pos)
+            origin.append(origin[-1])
+        for line in paragraph:
+            for pos in _kept_positions(line):
+                out.append(raw[pos])
+                origin.append(pos)
     return "".join(out), origin
+
+
+def _paragraphs(raw: str, lines: list[_Line]) -> list[list[_Line]]:
+    wrap = _wrap_width(lines)
+    paragraphs: list[list[_Line]] = []
+    for i, line in enumerate(lines):
+        if paragraphs and _joins(paragraphs[-1], lines, i, wrap, raw):
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    return paragraphs
 
 
 def _kept_positions(line: _Line) -> list[int]:
@@ -202,15 +221,18 @@ def _kept_positions(line: _Line) -> list[int]:
     return positions
 
 
-def _joins(lines: list[_Line], i: int, wrap: int | None, raw: str) -> bool:
-    """Whether line i continues the sentence of line i-1 (a page break or hard wrap split it)."""
-    prev, nxt = lines[i - 1].text, lines[i].text
-    if _ends_terminal(prev) or not _is_running_text(prev, wrap):
+def _joins(paragraph: list[_Line], lines: list[_Line], i: int, wrap: int | None, raw: str) -> bool:
+    """Whether line i continues the paragraph so far (a page break or hard wrap split it)."""
+    so_far = "".join(ln.text for ln in paragraph)
+    if _ends_terminal(so_far) or P.CAPTION.search(so_far):
+        return False
+    if not (_is_running_text(so_far) or (wrap is not None and len(paragraph[-1].text) >= wrap)):
         return False
     if _is_structural(lines, i):
         return False
-    indented = wrap is not None and raw[lines[i].start - 1 : lines[i].start].strip(_SPACE) == ""
-    return not (indented and lines[i].start > 0 and raw[lines[i].start - 1] in _SPACE)
+    start = lines[i].start
+    indented = wrap is not None and start > 0 and raw[start - 1] in _SPACE
+    return not indented
 
 
 def _ends_terminal(text: str) -> bool:
@@ -222,15 +244,13 @@ def _ends_terminal(text: str) -> bool:
     return last in P.TERMINAL
 
 
-def _is_running_text(text: str, wrap: int | None) -> bool:
+def _is_running_text(text: str) -> bool:
     """A line of body text rather than a title or heading."""
     if text[-1] in P.COMMAS or any(c in text for c in P.SENTENCE_INNER):
         return True
     if P.HEADING_NUMBER.match(text):
         return False
     if sum(text.count(c) for c in "，,") >= 2:
-        return True
-    if wrap is not None and len(text) >= wrap:
         return True
     return len(text) >= 40 and not re.search(rf"[{P.CJK}]\s+[{P.CJK}]", text)
 

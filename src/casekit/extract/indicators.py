@@ -16,11 +16,15 @@ from typing import Mapping
 from casekit.extract import patterns as P
 from casekit.extract.numbers import parse_arabic, parse_chinese, scale
 
-# "两千", "三百", "四十", "一万五千", "十二", and "十"/"百" when an approximation follows ("十余名").
+# "两千", "三百", "四十", "一万五千", "十二"; a bare 十/百/千/万 when an approximation goes with it
+# ("十余名", "千余名", "近千人").
 CN_QUANTITY = (
     r"(?:[一二两三四五六七八九][零〇一二两三四五六七八九十百千万亿]*[十百千万亿][一二三四五六七八九]?"
-    r"|十[一二三四五六七八九]|[十百](?=[余多]))"
+    r"|十[一二三四五六七八九]|[十百千万](?=[余多])|(?<=[近约超逾])[百千万])"
 )
+_BARE_PLACES = {"十": 10, "百": 100, "千": 1000, "万": 10_000}
+# A Chinese-numeral figure that is the start of a place name: "十八户村".
+_PLACE_AFTER = re.compile(r"[村镇乡屯庄寨堡](?![民委级干部组务])")
 NUMBER = rf"(?:{P.ARABIC_NUMBER}|{CN_QUANTITY})"
 # Characters that make a number part of a code, a formula or a word: "1+5+N", "O2O", "5·23", "2:6:2".
 _BOUND_BEFORE = set("+＋×*·:：/.,-—_#") | set("0123456789０１２３４５６７８９")
@@ -50,12 +54,15 @@ def _figure_pattern(units: tuple[str, ...]) -> re.Pattern:
     return re.compile(
         rf"(?P<pre>{prefix})?(?P<num>{NUMBER})(?:{P.RANGE_JOIN}(?P<num2>{NUMBER}))?"
         rf"[ \u3000]?(?P<inf1>[余多])?(?P<mult>[万亿])?(?P<inf2>[余多])?[ \u3000]?"
-        rf"(?P<unit>{unit_alt})(?P<suf>{'|'.join(P.APPROX_SUFFIX)})?"
+        rf"(?:个(?P<inf3>[余多])月|(?P<unit>{unit_alt}))(?P<suf>{'|'.join(P.APPROX_SUFFIX)})?"
     )
 
 
-# "百分之三十", "百分之95": a percentage written out.
-_PERCENT_WORDS = re.compile(rf"百分之(?P<num>{P.ARABIC_NUMBER}|[零〇一二两三四五六七八九十百点]+)")
+# "百分之三十", "已达百分之95以上": a percentage written out.
+_PERCENT_WORDS = re.compile(
+    rf"(?P<pre>{'|'.join(P.APPROX_PREFIX)})?百分之(?P<num>{P.ARABIC_NUMBER}|[零〇一二两三四五六七八九十百点]+)"
+    rf"(?P<suf>{'|'.join(P.APPROX_SUFFIX)})?"
+)
 # Prefixes kept inside the figure's text ("近200人"); longer verbs stay outside ("累计达219次").
 _TEXT_PREFIXES = ("近", "约", "超", "逾")
 
@@ -77,18 +84,30 @@ def _is_excluded(text: str, m: re.Match) -> bool:
         return True
     if before in _BOUND_BEFORE or (before.isascii() and before.isalpha()):
         return True
-    if not m.group("num")[0].isdigit() and before and before in P.CN_DIGITS:
-        return True
+    if not m.group("num")[0].isdigit():
+        if before and before in P.CN_DIGITS:
+            return True
+        if _PLACE_AFTER.match(text, m.end()):
+            return True
     return False
 
 
-def _from_match(text: str, m: re.Match, units: Mapping[str, str]) -> FoundIndicator:
-    value = _parse_number(m.group("num"))
-    value_max = _parse_number(m.group("num2")) if m.group("num2") else None
-    multiplier, base = m.group("mult"), m.group("unit")
+def _approx_prefix(text: str, m: re.Match) -> str | None:
+    """The prefix before the number, unless it ends another word ("签约", "附近")."""
     pre = m.group("pre")
+    if pre and text[max(0, m.start("pre") - 1) : m.start("pre") + len(pre)] in P.NOT_APPROX_WORDS:
+        return None
+    return pre
+
+
+def _from_match(text: str, m: re.Match, units: Mapping[str, str]) -> FoundIndicator:
+    written, multiplier = _split_multiplier(m.group("num"), m.group("mult"))
+    value = _parse_number(written)
+    value_max = _parse_number(m.group("num2")) if m.group("num2") else None
+    base = m.group("unit") or "个月"
+    pre = _approx_prefix(text, m)
     start = m.start("pre") if pre in _TEXT_PREFIXES else m.start("num")
-    approx = m.group("inf1") or m.group("inf2") or m.group("suf") or pre
+    approx = m.group("inf1") or m.group("inf2") or m.group("inf3") or m.group("suf") or pre
     return FoundIndicator(
         text=text[start : m.end()],
         value=value,
@@ -103,9 +122,18 @@ def _from_match(text: str, m: re.Match, units: Mapping[str, str]) -> FoundIndica
     )
 
 
+def _split_multiplier(written: str, multiplier: str | None) -> tuple[str, str | None]:
+    """"两万" -> ("两", "万"): 万/亿 at the end of a Chinese numeral stay in the unit, as with "2万"."""
+    if multiplier is None and len(written) > 1 and written[-1] in "万亿" and not written[0].isdigit():
+        return written[:-1], written[-1]
+    return written, multiplier
+
+
 def _parse_number(written: str) -> int | float:
     if written[0].isdigit():
         return parse_arabic(written)
+    if written in _BARE_PLACES:
+        return _BARE_PLACES[written]
     value = parse_chinese(written)
     return value if value is not None else 0
 
@@ -117,8 +145,11 @@ def _written_percentages(text: str) -> list[FoundIndicator]:
         value = parse_arabic(num) if num[0].isdigit() else parse_chinese(num)
         if value is None:
             continue
-        found.append(FoundIndicator(m.group(0), value, None, "%", None, value, "%", m.start(), m.end(),
-                                    sentence_at(text, m.start())))
+        pre = _approx_prefix(text, m)
+        start = m.start("pre") if pre in _TEXT_PREFIXES else m.start("num") - len("百分之")
+        approx = m.group("suf") or pre
+        found.append(FoundIndicator(text[start : m.end()], value, None, "%", approx, value, "%", start, m.end(),
+                                    sentence_at(text, m.start("num"))))
     return found
 
 

@@ -31,11 +31,11 @@ NUMBERED_SYSTEM = re.compile(rf"[{NUMERALS}]+[级域方维位轮][\u4e00-\u9fff]
 # "支部四进": a two-character label and a numbered action.
 LABEL_NUMBER = re.compile(rf"^[\u4e00-\u9fff]{{2}}[{NUMERALS}][\u4e00-\u9fff]{{1,2}}$")
 # "一是“党建+生产经营”": the quoted parts of an enumerated model.
-ENUMERATED_PART = re.compile(rf"(?:^|(?<=[\n。；;]))(?P<n>[{P.CN_SMALL}]+)是“(?P<part>[^”]{{2,16}})”")
+ENUMERATED_PART = re.compile(rf"(?:^|(?<=[\n。；;：:]))(?P<n>[{P.CN_SMALL}]+)是“(?P<part>[^”]{{2,16}})”")
 # "“县委+乡(镇)党委+基层党支部”的三级联动体系": parts listed just before a model name.
-PARTS_BEFORE = re.compile(r"“([^”]{3,60}[+＋—、][^”]{1,30})”的?$")
+PARTS_BEFORE = re.compile(r"“([^”]{1,60}[+＋—、][^”]{1,30})”的?$")
 # "，即“党建+网格”“党建+平台”" / "（即党员亮身份、亮承诺、亮形象…）": parts listed after a name.
-PARTS_AFTER = re.compile(r"^[^。；\n]{0,8}?[（(，,]?即\s*((?:“[^”]{1,16}”[、，,]?){2,}|[^）)。；\n]{4,60})")
+PARTS_AFTER = re.compile(r"^[^。；\n]{0,8}?[（(，,]?即(?![时将使便可刻])\s*((?:“[^”]{1,16}”[、，,]?){2,}|[^）)。；\n]{4,60})")
 # Words that introduce a model as the case's own ("打造“…”党建模式", "以“…”的工作模式").
 INTRODUCED_AFTER = re.compile(r"^[”\"」]?的?[\u4e00-\u9fff]{0,4}?(?:模式|工作法|机制|体系|品牌|理念|工程|新模式|做法)")
 _MEASURE_AFTER_NUMERAL = set("个颗条公家名位项次件种类座所份张")
@@ -138,7 +138,7 @@ def _attach_enumerations(found: list[_Found], runs: list[list[str]]) -> None:
 
 def _listed_parts(text: str, f: _Found) -> list[str]:
     before = PARTS_BEFORE.search(text[max(0, f.start - 64) : f.start].rstrip("“\""))
-    if before:
+    if before and not FORMULA.match(before.group(1)):
         return _split_parts(before.group(1))
     after = PARTS_AFTER.match(text[f.end : f.end + 90].lstrip("”\"」"))
     if after:
@@ -182,13 +182,20 @@ def _numeral(ch: str) -> int | None:
 def _featured_names(found: list[_Found], title: str | None, text: str) -> set[str]:
     """Models named in the title; failing that, the first model the text introduces as its own."""
     in_title = {f.name for f in found if title and f.name in title}
-    in_title = {n for n in in_title if not any(n != other and n in other for other in in_title)}
     if in_title:
+        longest_first = sorted(in_title, key=len, reverse=True)
+        return {n for n in in_title if n in _without(title, [o for o in longest_first if o != n and n in o])}
         return in_title
     for f in found:
         if INTRODUCED_AFTER.match(text[f.end : f.end + 10]):
             return {f.name}
     return set()
+
+
+def _without(text: str, names: list[str]) -> str:
+    for name in names:
+        text = text.replace(name, "\0")
+    return text
 
 
 def _record(f: _Found, featured: bool, lexicon: Lexicon) -> NamedModel:
