@@ -66,3 +66,24 @@ def test_text_without_title_line_gets_its_opening_words():
 
 def test_empty_text_has_no_cases():
     assert cases_of("") == []
+
+
+@pytest.mark.parametrize(
+    "line, unit",
+    [
+        pytest.param("中共某某县委组织部申报", "中共某某县委组织部", id="shenbao-suffix"),
+        pytest.param("申报单位：中共某某市某某区委组织部", "中共某某市某某区委组织部", id="shenbao-danwei"),
+        pytest.param("某某街道党工委供稿", "某某街道党工委", id="gonggao"),
+        pytest.param("（中共某某县委组织部）", "中共某某县委组织部", id="parenthesised"),
+        pytest.param("中共某某镇委员会", "中共某某镇委员会", id="bare-party-organisation"),
+    ],
+)
+def test_unit_line_forms(line, unit):
+    text = f"推行“三联三促”工作法\n{line}\n一、背景\n正文。\n推行“四议两公开”工作法\n{line}\n一、背景\n正文。"
+    cases = cases_of(text)
+    assert len(cases) == 2 and cases[0].unit == unit
+
+
+def test_parenthesised_note_is_not_a_unit():
+    (case,) = cases_of("落实全会精神推进创新\n（某区委副书记访谈提纲）\n【主持人】观众朋友们好。")
+    assert case.unit is None

@@ -29,10 +29,6 @@ def find_genre(text: str, title: str | None, unit: str | None, source_has_byline
 
 
 def find_year(text: str) -> int | None:
-    """The year the case reports on: the latest year the text names, if any."""
-    years = [int(m.group(1)) for m in P.YEAR.finditer(text)]
-    return max(years) if years else None
-
-
-def most_common(items: list[str]) -> str | None:
-    return Counter(items).most_common(1)[0][0] if items else None
+    """The year the case reports on: the year the text names most often, the later one on a tie."""
+    years = Counter(int(m.group(1)) for m in P.YEAR.finditer(text))
+    return max(years, key=lambda y: (years[y], y)) if years else None

@@ -14,16 +14,22 @@ from casekit.models import Admin
 # "东辽县", "辽源市", "西安区", "那丹伯镇", "桥东街道", "东湖社区": a named place.
 _PLACE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:自治州|自治县|省|市|州|盟|县|区|旗|镇|乡|街道|社区|村)")
 _LEAD_CHARS = 200
+_BELOW_COUNTY = ("镇", "乡", "街道", "社区", "村")
 
 
 def find_region(unit: str | None, title: str | None, text: str) -> tuple[str | None, Admin]:
-    """(most specific place named, its resolved administrative division)."""
+    """(most specific place named, its resolved administrative division).
+
+    The unit names the place best ("中共株洲市芦淞区建宁街道工作委员会" -> 建宁街道); without one,
+    the title and the lead are resolved, and the county (or city, or province) is the region.
+    """
     for source in (unit, title, text[:_LEAD_CHARS]):
         if not source:
             continue
         admin = resolve_admin(_strip_party_prefix(source))
         if admin.province or admin.city or admin.county:
-            return _most_specific(source, admin), admin
+            below_county = _below_county(source) if source is unit else None
+            return below_county or admin.county or admin.city or admin.province, admin
     return None, Admin()
 
 
@@ -31,12 +37,9 @@ def _strip_party_prefix(name: str) -> str:
     return re.sub(r"^中共|^中国共产党", "", name)
 
 
-def _most_specific(source: str, admin: Admin) -> str | None:
-    for name in (admin.county, admin.city, admin.province):
-        if name and name in source:
-            return name
-    places = _PLACE.findall(_strip_party_prefix(source))
-    return places[-1] if places else (admin.county or admin.city or admin.province)
+def _below_county(unit: str) -> str | None:
+    places = _PLACE.findall(_strip_party_prefix(unit))
+    return places[-1] if places and places[-1].endswith(_BELOW_COUNTY) else None
 
 
 @lru_cache(maxsize=2048)

@@ -111,7 +111,7 @@ def _title_block(paragraphs: list[Paragraph], unit_index: int, floor: int, title
 
 
 def parse_unit(match: re.Match) -> str:
-    unit = (match.group("u1") or match.group("u2") or "").strip()
+    unit = next((match.group(g) for g in ("u1", "u2", "u3", "u4") if match.group(g)), "").strip()
     return re.sub(r"(?:申报|报送|供稿)$", "", unit).strip()
 
 
