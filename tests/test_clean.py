@@ -110,6 +110,7 @@ def test_drops_teasers_to_the_end(lexicon):
         pytest.param("构建组织体系本文来源:某某网http://www.example.com一是优化设置。", "构建组织体系一是优化设置。", id="source-credit"),
         pytest.param("开展文体娱www.乐等活动。", "开展文体娱乐等活动。", id="stray-www"),
         pytest.param("【画面】在经费保障方面，每年拨付经费。【结束画面】", "在经费保障方面，每年拨付经费。", id="stage-direction"),
+        pytest.param("本报讯（记者 张某某 通讯员 李某）今年以来，某区推行网格化。", "今年以来，某区推行网格化。", id="news-dateline"),
     ],
 )
 def test_drops_junk_inside_lines(raw, expected, lexicon):

@@ -87,3 +87,21 @@ def test_unit_line_forms(line, unit):
 def test_parenthesised_note_is_not_a_unit():
     (case,) = cases_of("落实全会精神推进创新\n（某区委副书记访谈提纲）\n【主持人】观众朋友们好。")
     assert case.unit is None
+
+
+def test_title_over_two_lines():
+    text = f"{SECTIONS}\n打造区域化城市基层党建联盟\n开创城市基层党建工作新格局\n中共某某县委组织部申报\n{SECTIONS}"
+    cases = cases_of(text)
+    assert (cases[-1].title, cases[-1].subtitle) == ("打造区域化城市基层党建联盟", "开创城市基层党建工作新格局")
+
+
+def test_unit_written_above_its_title():
+    text = f"中共某某县委组织部\n推行“三联三促”工作法\n{SECTIONS}\n中共某某区委组织部\n打造“红色港湾”服务品牌\n{SECTIONS}"
+    cases = cases_of(text)
+    assert [(c.title, c.unit) for c in cases] == [("推行“三联三促”工作法", "中共某某县委组织部"),
+                                                  ("打造“红色港湾”服务品牌", "中共某某区委组织部")]
+
+
+def test_numbered_case_marks_with_title_on_the_next_line():
+    text = f"案例一\n推行“三联三促”工作法\n{SECTIONS}\n案例二\n打造“红色港湾”服务品牌\n{SECTIONS}"
+    assert [c.title for c in cases_of(text)] == ["推行“三联三促”工作法", "打造“红色港湾”服务品牌"]

@@ -72,7 +72,9 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, opt
 
 
 def _has_byline(raw_lead: str) -> bool:
-    return any(P.BYLINE.match(line.strip()) or P.CAPTION.search(line.strip()) for line in raw_lead.splitlines() if line.strip())
+    """A reporter's byline, caption or dateline near the start: the mark of a news report."""
+    lines = [line.strip() for line in raw_lead.splitlines() if line.strip()]
+    return any(P.BYLINE.match(ln) or P.CAPTION.search(ln) or P.NEWS_DATELINE.match(ln) for ln in lines)
 
 
 def _indicator(f: FoundIndicator, text: str, cleaned: Cleaned, offset: int, sections: list[Section],

@@ -174,7 +174,7 @@ def _strip_run(run: list[tuple[_Line, int]]) -> None:
 def _inline_junk(raw: str, line: _Line) -> list[tuple[int, int]]:
     spans = []
     segment = raw[line.start : line.end]
-    for pattern in (P.SOURCE_CREDIT, P.URL, P.STRAY_WWW, P.STAGE_DIRECTION):
+    for pattern in (P.SOURCE_CREDIT, P.URL, P.STRAY_WWW, P.STAGE_DIRECTION, P.NEWS_DATELINE):
         spans.extend((line.start + m.start(), line.start + m.end()) for m in pattern.finditer(segment))
     return spans
 
@@ -250,7 +250,7 @@ def _is_running_text(text: str) -> bool:
         return True
     if P.HEADING_NUMBER.match(text):
         return False
-    if sum(text.count(c) for c in "，,") >= 2:
+    if sum(text.count(c) for c in "，,") >= 2 or sum(text.count(c) for c in P.COMMAS) >= 3:
         return True
     return len(text) >= 40 and not re.search(rf"[{P.CJK}]\s+[{P.CJK}]", text)
 

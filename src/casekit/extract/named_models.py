@@ -20,7 +20,7 @@ NUMERALS = "一二三四五六七八九十两双百千万"
 _MAX_NAME = 12
 
 # “一核九+”, "1+5+N", 「三治三共三同」: a quoted term.
-QUOTED = re.compile(r"“([^“”\n]{2,16})”|\"([^\"\n]{2,16})\"|「([^「」\n]{2,16})」")
+QUOTED = re.compile(r"“([^“”\n]{2,16})”|\"([^\"\n]{2,16})\"|「([^「」\n]{2,16})」|‘([^‘’\n]{2,16})’")
 # "1+5+N", "6×3", "4+X", "1、3、5、7": a formula of digits and letters.
 FORMULA = re.compile(r"^(?=.*\d)[0-9A-Za-z]{1,3}(?:[+＋×、][0-9A-Za-z]{1,3})+\+?$")
 UNQUOTED_FORMULA = re.compile(r"(?<![0-9A-Za-z+＋×·:.])(?=[0-9A-Za-z+＋×]*\d)[0-9A-Za-z]{1,3}(?:[+＋×][0-9A-Za-z]{1,3})+")
@@ -69,7 +69,7 @@ def find_models(text: str, title: str | None, lexicon: Lexicon) -> tuple[list[Na
 def _quoted(text: str, lexicon: Lexicon) -> list[_Found]:
     found = []
     for m in QUOTED.finditer(text):
-        group = next(g for g in (1, 2, 3) if m.group(g))
+        group = next(g for g in (1, 2, 3, 4) if m.group(g))
         name = m.group(group).strip()
         if is_model_name(name, lexicon):
             found.append(_Found(name, m.start(group), m.start(group) + len(name), []))

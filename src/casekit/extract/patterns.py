@@ -76,8 +76,17 @@ UNIT_LINE = re.compile(
     rf"|(?P<u4>中共[^\s。，,：:]{{2,28}}{ORG_SUFFIX}))$"
 )
 
-# "第一篇:落实四中全会精神推进基层党建工作创新": an article in a numbered collection.
-ARTICLE_MARK = re.compile(rf"^第[{CN_SMALL}\d]+篇\s*[:：]?\s*(?P<title>.+)$")
+# "第一篇:落实四中全会精神推进基层党建工作创新", "案例三：…", "【案例一】": an article in a numbered
+# collection; the title may stand on the next line instead.
+ARTICLE_MARK = re.compile(
+    rf"^(?:第[{CN_SMALL}\d]+篇|【?(?:案例|典型案例)[{CN_SMALL}\d]+】?)\s*[:：、.．]?\s*(?P<title>.*)$"
+)
+
+# "2019年12月", "（执笔：张某）": lines that close a case and are never part of a title.
+NOT_TITLE = re.compile(r"^\d{4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?$|^[（(]")
+
+# "本报讯（记者 张某 通讯员 李某）", "新华社北京3月5日电（记者 王某）": a news dateline at a paragraph start.
+NEWS_DATELINE = re.compile(r"^[^\s，。：]{0,16}?(?:讯|电)\s*[（(][^）)]{0,40}?(?:记者|通讯员)[^）)]{0,40}[）)]\s*")
 
 # "(推荐)", "（精选）": a site's tag after a title.
 TITLE_TAG = re.compile(r"[（(](?:推荐|精选|转载|原创|热门|荐)[）)]\s*$")

@@ -93,7 +93,7 @@ def _unit_anchors(paragraphs: list[Paragraph], title_max: int) -> list[_Anchor]:
             continue
         title, *rest = [paragraphs[j].text for j in block]
         subtitle = " ".join(r.lstrip("—").strip() for r in rest) or None
-        anchors.append(_Anchor(block[0], title, subtitle, parse_unit(m)))
+        anchors.append(_Anchor(min(block[0], i), title, subtitle, parse_unit(m)))
         floor = i + 1
     return anchors
 
@@ -103,11 +103,23 @@ def _title_block(paragraphs: list[Paragraph], unit_index: int, floor: int, title
     block: list[int] = []
     j = unit_index - 1
     while j >= floor and len(block) < 2 and _is_title_line(paragraphs[j].text, title_max):
-        block.insert(0, j)
-        if not paragraphs[j].text.startswith("——"):
+        if block and not paragraphs[block[0]].text.startswith("——") and _ends_previous_case(paragraphs, j):
             break
+        block.insert(0, j)
         j -= 1
+    if not block and unit_index + 1 < len(paragraphs) and _is_title_line(paragraphs[unit_index + 1].text, title_max):
+        return [unit_index + 1]  # the unit is written above its title
     return block
+
+
+def _ends_previous_case(paragraphs: list[Paragraph], j: int) -> bool:
+    """Whether the line above a title is the previous case's last words rather than the title's first line."""
+    if re.search(r"[，,、]", paragraphs[j].text):
+        return True
+    if j == 0:
+        return False
+    above = paragraphs[j - 1].text
+    return bool(P.HEADING_NUMBER.match(above) or above.startswith("【") or P.UNIT_LINE.match(above))
 
 
 def parse_unit(match: re.Match) -> str:
@@ -127,8 +139,10 @@ def _article_anchors(paragraphs: list[Paragraph]) -> list[_Anchor]:
 
 def _article_anchor(paragraphs: list[Paragraph], i: int) -> _Anchor:
     title = P.TITLE_TAG.sub("", P.ARTICLE_MARK.match(paragraphs[i].text).group("title")).strip()
-    subtitle = None
     following = paragraphs[i + 1 : i + 3]
+    if not title and following:
+        title, following = following[0].text, paragraphs[i + 2 : i + 4]
+    subtitle = None
     if following and following[0].text.strip() == title:
         following = following[1:]
     if following and re.fullmatch(r"[（(].{2,40}[）)]|——.{2,40}", following[0].text):
@@ -162,6 +176,7 @@ def _is_title_line(text: str, title_max: int) -> bool:
     return (
         _is_titleish(text, title_max)
         and not P.HEADING_NUMBER.match(text)
+        and not P.NOT_TITLE.match(text)
         and not P.UNIT_LINE.match(text)
         and not text.startswith("【")
     )
