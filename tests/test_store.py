@@ -71,11 +71,11 @@ def test_record_by_unique_prefix(tmp_path, options):
             ws.record("nothing")
 
 
-def test_workspace_of_another_version_is_refused(tmp_path):
+def test_workspace_of_a_newer_version_is_refused(tmp_path):
     path = tmp_path / "old.db"
     db = sqlite3.connect(path)
     db.execute("CREATE TABLE cases (id TEXT)")
-    db.execute("PRAGMA user_version=7")
+    db.execute("PRAGMA user_version=99")
     db.commit()
     db.close()
     with pytest.raises(WorkspaceError, match="版本"):
@@ -95,3 +95,33 @@ def test_collect_files_walks_folders(tmp_path):
     found = collect_files([tmp_path])
     assert [f.path.name for f in found] == ["b.md", "案例 一.txt"]
     assert found[1].shown.endswith("子 目录/案例 一.txt")
+
+
+def test_version_one_workspace_is_migrated(tmp_path, options):
+    path = tmp_path / "v1.db"
+    db = sqlite3.connect(path)
+    from casekit.store import _SCHEMA
+
+    db.executescript(_SCHEMA.split("CREATE TABLE terms")[0])
+    db.execute("PRAGMA user_version=1")
+    db.commit()
+    db.close()
+    source = tmp_path / "a.txt"
+    source.write_text(SUBMISSION, encoding="utf-8")
+    with Workspace(path) as ws:
+        assert ws.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert ingest(ws, source, options).status == "new"
+
+
+def test_keywords_are_ranked_against_the_workspace(tmp_path, options):
+    texts = {
+        "a.txt": SUBMISSION.replace("建立议事会", "建立物业服务站，物业企业与业委会共商，物业管理提质"),
+        "b.txt": SUBMISSION.replace("建立议事会", "建立产业合作社，合作社带动农户，合作社分红"),
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with Workspace(tmp_path / "ws.db") as ws:
+        ingest_files(ws, collect_files([tmp_path]), options)
+        keywords = {r["source"]["file"]: r["keywords"] for r in ws.iter_records()}
+    assert "物业" in keywords["a.txt"] and "物业" not in keywords["b.txt"]
+    assert "合作社" in keywords["b.txt"]

@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Iterator
 import logging
 
 from casekit.errors import CasekitError
+from casekit.extract.keywords import rank_keywords
 from casekit.extract.read import is_supported, read_document
 from casekit.options import Options
 from casekit.pipeline import process_document
@@ -65,6 +66,8 @@ def ingest_files(workspace: Workspace, files: list[SourceFile], options: Options
         results.append(result)
         if on_done:
             on_done(result)
+    if any(r.status in ("new", "updated") for r in results):
+        workspace.refresh_keywords(lambda counts, df, n: rank_keywords(counts, options.keywords_top, df, n))
     return results
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from casekit.extract import patterns as P
 from casekit.extract.clean import Cleaned, clean_text
 from casekit.extract.indicators import FoundIndicator, find_indicators
-from casekit.extract.keywords import find_domains, find_keywords
+from casekit.extract.keywords import count_terms, find_domains, rank_keywords
 from casekit.extract.metadata import find_genre, find_year
 from casekit.extract.named_models import find_models
 from casekit.extract.quality import find_truncation
@@ -48,6 +48,7 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, opt
     region, admin = find_region(span.unit, span.title, text)
     sections = split_sections(text, lex.heading_keys)
     models, model_issues = find_models(text, span.title, lex)
+    terms = count_terms(text, [m.name for m in models], lex.stopwords)
     issues = find_truncation(text, sections)
     return Case(
         id=f"{Path(doc.file).stem}-{doc.sha256[:8]}-{index + 1:02d}",
@@ -66,8 +67,9 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, opt
         sections=sections,
         indicators=[_indicator(f, text, cleaned, span.start, sections, options) for f in find_indicators(text, lex.units)],
         models=models,
-        keywords=find_keywords(text, lex.stopwords, options.keywords_top),
+        keywords=rank_keywords(terms, options.keywords_top),
         issues=issues + model_issues,
+        terms=terms,
     )
 
 

@@ -12,12 +12,12 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from casekit.errors import WorkspaceError
 from casekit.models import Case
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_DB = "casekit.db"
 
 _SCHEMA = """
@@ -54,7 +54,20 @@ CREATE TABLE models (
     name TEXT NOT NULL, featured INTEGER, common INTEGER, components TEXT
 );
 CREATE INDEX models_case ON models(case_id);
+CREATE TABLE terms (
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    term TEXT NOT NULL, count INTEGER NOT NULL
+);
+CREATE INDEX terms_case ON terms(case_id);
 """
+
+# Steps that bring a workspace of version N up to N + 1.
+_MIGRATIONS = {
+    1: """CREATE TABLE terms (
+              case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+              term TEXT NOT NULL, count INTEGER NOT NULL);
+          CREATE INDEX terms_case ON terms(case_id);""",
+}
 
 
 @dataclass(frozen=True)
@@ -90,12 +103,15 @@ class Workspace:
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version == SCHEMA_VERSION:
-            return
         if version == 0 and not self.db.execute("SELECT name FROM sqlite_master").fetchall():
             self.db.executescript(f"BEGIN IMMEDIATE;\n{_SCHEMA}\nPRAGMA user_version={SCHEMA_VERSION};\nCOMMIT;")
             return
-        raise WorkspaceError(f"工作区 {self.path} 的版本（{version}）与本程序（{SCHEMA_VERSION}）不符，无法读取")
+        if version > SCHEMA_VERSION:
+            raise WorkspaceError(f"工作区 {self.path} 由更新版本的 casekit 创建（版本 {version}），请升级 casekit")
+        if version < SCHEMA_VERSION and not all(v in _MIGRATIONS for v in range(version, SCHEMA_VERSION)):
+            raise WorkspaceError(f"工作区 {self.path} 的版本（{version}）无法识别，不能读取")
+        for step in range(version, SCHEMA_VERSION):
+            self.db.executescript(f"BEGIN IMMEDIATE;\n{_MIGRATIONS[step]}\nPRAGMA user_version={step + 1};\nCOMMIT;")
 
     # --- documents ----------------------------------------------------------------------
 
@@ -150,10 +166,33 @@ class Workspace:
               i.subject, i.section) for k, i in enumerate(case.indicators)],
         )
         self.db.executemany(
+            "INSERT INTO terms (case_id, term, count) VALUES (?, ?, ?)",
+            [(case.id, term, count) for term, count in case.terms.items()],
+        )
+        self.db.executemany(
             "INSERT INTO models (case_id, name, featured, common, components) VALUES (?, ?, ?, ?, ?)",
             [(case.id, m.name, int(m.featured), int(m.common), json.dumps(m.components, ensure_ascii=False))
              for m in case.models],
         )
+
+    def refresh_keywords(self, rank: Callable[[dict[str, int], dict[str, int], int], list[str]]) -> int:
+        """Re-rank every case's keywords against the whole workspace; returns how many changed."""
+        n_docs = self.db.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
+        doc_freq = dict(self.db.execute("SELECT term, COUNT(DISTINCT case_id) FROM terms GROUP BY term"))
+        counts: dict[str, dict[str, int]] = {}
+        for case_id, term, count in self.db.execute("SELECT case_id, term, count FROM terms"):
+            counts.setdefault(case_id, {})[term] = count
+        changed = 0
+        with self._transaction():
+            for case_id, term_counts in counts.items():
+                (raw,) = self.db.execute("SELECT record FROM cases WHERE id=?", (case_id,)).fetchone()
+                record = json.loads(raw)
+                keywords = rank(term_counts, doc_freq, n_docs)
+                if keywords != record["keywords"]:
+                    record["keywords"] = keywords
+                    self.db.execute("UPDATE cases SET record=? WHERE id=?", (json.dumps(record, ensure_ascii=False), case_id))
+                    changed += 1
+        return changed
 
     def _transaction(self):
         return _Transaction(self.db)

@@ -1,30 +1,57 @@
-"""Stage 8: keywords (TF-IDF over jieba tokens with the domain dictionary) and fields of work."""
+"""Stage 8: keywords and fields of work.
+
+Keywords are TF-IDF: term counts from jieba (with the domain user dictionary, and the case's
+own model names kept whole), weighted by jieba's reference IDF and, once the workspace
+holds other cases, by how rare the term is among them (`rank_keywords`).
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
 from functools import lru_cache
-from typing import Mapping
+from typing import Iterable, Mapping
 
-_KEYWORD_POS = ("n", "nz", "vn", "nt", "j", "ns", "l")
+_HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 _DOMAIN_SHARE = 0.3
+_TERMS_KEPT = 40
 
 
-def find_keywords(text: str, stopwords: frozenset[str], top: int) -> list[str]:
-    """The case's most characteristic words, by TF-IDF against jieba's reference corpus."""
-    tags = _extractor().extract_tags(text, topK=top * 3, allowPOS=_KEYWORD_POS)
-    return [w for w in tags if w not in stopwords and len(w) > 1 and not w.isdigit()][:top]
+def count_terms(text: str, model_names: Iterable[str], stopwords: frozenset[str]) -> dict[str, int]:
+    """The case's candidate keywords with their counts (the most frequent few dozen).
+
+    Plain segmentation, no part-of-speech tagging: that would cost more than all other stages.
+    """
+    from casekit.extract.tokens import tokenizer
+
+    counts: Counter[str] = Counter()
+    for name in sorted(set(model_names), key=len, reverse=True):
+        counts[name] += text.count(name)
+        text = text.replace(name, "\n")
+    counts.update(w for w in tokenizer().lcut(text) if _HAN_WORD.match(w) and w not in stopwords)
+    return dict(counts.most_common(_TERMS_KEPT))
+
+
+def rank_keywords(counts: Mapping[str, int], top: int, doc_freq: Mapping[str, int] | None = None,
+                  n_docs: int = 1) -> list[str]:
+    """The `top` terms by tf × reference idf × workspace idf (1 for a workspace of one case)."""
+    idf, median = _reference_idf()
+    total = sum(counts.values()) or 1
+
+    def score(term: str) -> float:
+        workspace = math.log((n_docs + 1) / ((doc_freq or {}).get(term, 1) + 1)) + 1
+        return counts[term] / total * idf.get(term, median) * workspace
+
+    return sorted(counts, key=lambda t: (-score(t), t))[:top]
 
 
 @lru_cache(maxsize=1)
-def _extractor():
+def _reference_idf() -> tuple[dict[str, float], float]:
     from jieba import analyse
 
-    from casekit.extract.tokens import pos_tagger, tokenizer
-
     extractor = analyse.TFIDF()
-    extractor.tokenizer = tokenizer()
-    extractor.postokenizer = pos_tagger()
-    return extractor
+    return extractor.idf_freq, extractor.median_idf
 
 
 def find_domains(text: str, domains: Mapping[str, tuple[str, ...]], min_hits: int) -> list[str]:

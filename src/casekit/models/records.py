@@ -7,8 +7,11 @@ so JSON Lines, YAML and Excel cannot disagree.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
+
+# Fields a record carries for the workspace only; they are not part of the exported record.
+INTERNAL = {"internal": True}
 
 
 @dataclass
@@ -103,7 +106,12 @@ class Case:
     models: list[NamedModel] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    terms: dict[str, int] = field(default_factory=dict, metadata=INTERNAL)  # candidate keywords, counted
 
     def to_dict(self) -> dict[str, Any]:
         """The SCHEMA.md record as plain JSON-ready data, fields in schema order."""
-        return asdict(self)
+        record = asdict(self)
+        for f in fields(self):
+            if f.metadata.get("internal"):
+                del record[f.name]
+        return record
