@@ -49,8 +49,21 @@ def test_list_and_stats(workspace):
     assert listing.exit_code == 0 and "共 8 个" in listing.output
     stats = run("stats", "--db", workspace)
     assert stats.exit_code == 0
-    for heading in ("总体", "按类型", "按申报单位", "各部分齐全情况", "申报材料", "新闻报道"):
+    for heading in ("总体", "按类型", "按申报单位", "按省份", "按领域", "各部分齐全情况", "特色模式", "关键词", "申报材料"):
         assert heading in stats.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "markdown"])
+def test_stats_by_one_field_in_other_forms(workspace, fmt):
+    result = run("stats", "--by", "province", "--format", fmt, "--db", workspace)
+    assert result.exit_code == 0
+    if fmt == "json":
+        rows = json.loads(result.output)["按省份"]
+        assert sum(r["案例数"] for r in rows) == 8 and {"浙江省", "山东省"} <= {r["省份"] for r in rows}
+    elif fmt == "csv":
+        assert result.output.splitlines()[0].startswith("省份,案例数,指标数,人数,金额（万元）")
+    else:
+        assert result.output.startswith("### 按省份") and "| 省份 | 案例数 |" in result.output
 
 
 def test_db_from_environment(workspace):
@@ -79,7 +92,7 @@ def test_export_all_formats(workspace, tmp_path):
     from openpyxl import load_workbook
 
     book = load_workbook(tmp_path / "c.xlsx")
-    assert book.sheetnames == ["案例", "指标"]
+    assert book.sheetnames == ["案例", "指标", "模式", "质检", "统计"]
     assert book["案例"].max_row == 9
     figures = sum(len(json.loads(line)["indicators"]) for line in lines)
     assert book["指标"].max_row == figures + 1

@@ -130,17 +130,42 @@ def show(
             console.print(block)
 
 
+class StatsFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    markdown = "markdown"
+
+
+class Grouping(str, Enum):
+    genre = "genre"
+    unit = "unit"
+    province = "province"
+    city = "city"
+    county = "county"
+    domain = "domain"
+    year = "year"
+
+
 @app.command()
-def stats(db: DbOption = DEFAULT_DB) -> None:
-    """汇总统计：按类型、按单位的案例数，各部分齐全情况，指标数量。"""
-    from casekit import render
-    from casekit.stats import compute_stats
+def stats(
+    by: Annotated[Optional[Grouping], typer.Option("--by", help="只输出按此字段分组的统计。")] = None,
+    fmt: Annotated[StatsFormat, typer.Option("--format", "-f", help="输出格式：table、csv、json 或 markdown。")] = StatsFormat.table,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """汇总统计：按类型、单位、地区、领域、年份分组，各部分齐全情况，模式与关键词。"""
+    from casekit.stats import compute_stats, format_tables
 
     try:
         with _open(db) as ws:
-            tables = compute_stats(ws.iter_records())
+            tables = compute_stats(ws.iter_records(), by=by.value if by else None)
     except CasekitError as exc:
         _fail(str(exc))
+    if fmt is not StatsFormat.table:
+        typer.echo(format_tables(tables, fmt.value))
+        return
+    from casekit import render
+
     if not tables:
         console.print("工作区中还没有案例。")
     for table in tables:

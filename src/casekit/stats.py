@@ -1,7 +1,13 @@
-"""Summary figures over the workspace, as pandas tables with Chinese headings."""
+"""Summary figures over the workspace, as pandas tables with Chinese headings.
+
+Every table comes from one frame of case facts and one frame of figures, so the same
+numbers appear whatever the output form (terminal, CSV, JSON, Markdown, Excel).
+"""
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
@@ -11,6 +17,25 @@ if TYPE_CHECKING:
     import pandas as pd
 
 _SECTION_KEYS = ("background", "practices", "outcomes", "lessons")
+# Grouping name (for --by) -> the column of case facts it groups on.
+GROUPINGS = {
+    "genre": "类型",
+    "unit": "申报单位",
+    "province": "省份",
+    "city": "城市",
+    "county": "区县",
+    "domain": "领域",
+    "year": "年份",
+}
+# Figure totals: column -> (canonical units summed, divisor).
+TOTALS = {
+    "人数": (("人",), 1),
+    "金额（万元）": (("元",), 10_000),
+    "组织数": (("个", "家", "支"), 1),
+    "活动次数": (("次", "场", "场次"), 1),
+}
+_TOP = 10
+_UNKNOWN = "（未注明）"
 
 
 @dataclass(frozen=True)
@@ -19,29 +44,84 @@ class StatTable:
     frame: "pd.DataFrame"
 
 
-def compute_stats(records: Iterable[dict]) -> list[StatTable]:
-    """Cases by genre and unit, section completeness, figures by unit, overall counts."""
-    import pandas as pd
+def compute_stats(records: Iterable[dict], by: str | None = None) -> list[StatTable]:
+    """The summary tables; with `by`, only the table grouped by that field."""
+    collector = StatsCollector()
+    for record in records:
+        collector.add(record)
+    return collector.tables(by)
 
-    cases = pd.DataFrame([_case_facts(r) for r in records])
-    if cases.empty:
-        return []
-    return [
-        StatTable("总体", _overview(cases)),
-        StatTable("按类型", _count_by(cases, "类型")),
-        StatTable("按申报单位", _count_by(cases, "申报单位")),
-        StatTable("各部分齐全情况", _section_completeness(cases)),
-    ]
+
+class StatsCollector:
+    """Gathers what the tables need from each record, so records can stream past once."""
+
+    def __init__(self) -> None:
+        self.facts: list[dict] = []
+        self.totals: list[dict] = []
+        self.paths: set[str] = set()
+        self.featured: Counter[str] = Counter()
+        self.common: Counter[str] = Counter()
+        self.keywords: Counter[str] = Counter()
+        self.models = 0
+
+    def add(self, r: dict) -> None:
+        self.facts.append(_case_facts(r))
+        self.totals.append(_figure_totals(r))
+        self.paths.add(r["source"]["path"])
+        self.featured.update(m["name"] for m in r["models"] if m["featured"])
+        self.common.update(m["name"] for m in r["models"] if m["common"])
+        self.keywords.update(r["keywords"])
+        self.models += len(r["models"])
+
+    def tables(self, by: str | None = None) -> list[StatTable]:
+        import pandas as pd
+
+        cases = pd.DataFrame(self.facts)
+        if cases.empty:
+            return []
+        figures = pd.DataFrame(self.totals)
+        grouped = [StatTable(f"按{column}", _group_table(cases, figures, column))
+                   for key, column in GROUPINGS.items() if by in (None, key)]
+        if by:
+            return grouped
+        return [
+            StatTable("总体", self._overview(cases)),
+            *grouped,
+            StatTable("各部分齐全情况", _section_completeness(cases)),
+            StatTable("特色模式", _counts(self.featured, "模式")),
+            StatTable("通用术语", _counts(self.common, "术语")),
+            StatTable("关键词", _counts(self.keywords, "关键词")),
+        ]
+
+    def _overview(self, cases: "pd.DataFrame") -> "pd.DataFrame":
+        import pandas as pd
+
+        lengths = cases["字数"]
+        items = {
+            "案例数": len(cases),
+            "来源文件数": len(self.paths),
+            "指标数": int(cases["指标数"].sum()),
+            "模式数": self.models,
+            "内容不全的案例": int(cases["内容不全"].sum()),
+            "字数（最少/中位/最多）": f"{lengths.min()} / {int(lengths.median())} / {lengths.max()}",
+        }
+        return pd.DataFrame({"项目": list(items), "数值": [str(v) for v in items.values()]})
 
 
 def _case_facts(r: dict) -> dict:
     keys = {s["key"] for s in r["sections"]}
+    admin = r.get("admin") or {}
     facts = {
+        "编号": r["id"],
         "类型": labels.genre(r["genre"]),
-        "申报单位": r["unit"] or "（未注明）",
+        "申报单位": r["unit"] or _UNKNOWN,
+        "省份": admin.get("province") or _UNKNOWN,
+        "城市": admin.get("city") or _UNKNOWN,
+        "区县": admin.get("county") or _UNKNOWN,
+        "领域": r["domain"] or [_UNKNOWN],
+        "年份": str(r["year"]) if r["year"] else _UNKNOWN,
         "字数": len(r["text"]),
         "指标数": len(r["indicators"]),
-        "模式数": len(r["models"]),
         "有模板": bool(keys & set(_SECTION_KEYS)),
         "内容不全": bool(r["truncated"]),
     }
@@ -49,26 +129,25 @@ def _case_facts(r: dict) -> dict:
     return facts
 
 
-def _overview(cases: "pd.DataFrame") -> "pd.DataFrame":
-    import pandas as pd
-
-    return pd.DataFrame(
-        {
-            "项目": ["案例数", "指标数", "模式数", "内容不全的案例", "字数（最少/中位/最多）"],
-            "数值": [
-                len(cases),
-                int(cases["指标数"].sum()),
-                int(cases["模式数"].sum()),
-                int(cases["内容不全"].sum()),
-                f"{cases['字数'].min()} / {int(cases['字数'].median())} / {cases['字数'].max()}",
-            ],
-        }
-    )
+def _figure_totals(r: dict) -> dict:
+    """The sums of a case's figures in each canonical unit of TOTALS."""
+    row: dict = {"编号": r["id"]}
+    for column, (units, divisor) in TOTALS.items():
+        total = sum(i["normalized"]["value"] for i in r["indicators"] if i["normalized"]["unit"] in units)
+        row[column] = total / divisor
+    return row
 
 
-def _count_by(cases: "pd.DataFrame", column: str) -> "pd.DataFrame":
-    grouped = cases.groupby(column).agg(案例数=("字数", "size"), 指标数=("指标数", "sum"))
-    return grouped.sort_values("案例数", ascending=False).reset_index()
+def _group_table(cases: "pd.DataFrame", figures: "pd.DataFrame", column: str) -> "pd.DataFrame":
+    frame = cases.merge(figures, on="编号").explode(column)
+    agg = {"案例数": ("编号", "nunique"), "指标数": ("指标数", "sum")}
+    agg.update({name: (name, "sum") for name in TOTALS})
+    table = frame.groupby(column).agg(**agg).sort_values(["案例数", column], ascending=[False, True])
+    for name in TOTALS:
+        table[name] = table[name].round(2)
+        if (table[name] % 1 == 0).all():
+            table[name] = table[name].astype("int64")
+    return table.reset_index()
 
 
 def _section_completeness(cases: "pd.DataFrame") -> "pd.DataFrame":
@@ -80,3 +159,28 @@ def _section_completeness(cases: "pd.DataFrame") -> "pd.DataFrame":
         {"部分": names, "具备该部分的案例": [int(templated[n].sum()) for n in names],
          "按模板撰写的案例": [len(templated)] * len(names)}
     )
+
+
+def _counts(counter: Counter, heading: str) -> "pd.DataFrame":
+    import pandas as pd
+
+    return pd.DataFrame(counter.most_common(_TOP), columns=[heading, "案例数"])
+
+
+def format_tables(tables: list[StatTable], fmt: str) -> str:
+    """The tables as CSV, JSON or Markdown text (CSV and JSON written by pandas)."""
+    if fmt == "json":
+        data = {t.title: json.loads(t.frame.to_json(orient="records", force_ascii=False)) for t in tables}
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        if len(tables) == 1:
+            return tables[0].frame.to_csv(index=False)
+        return "\n".join(f"# {t.title}\n{t.frame.to_csv(index=False)}" for t in tables)
+    return "\n\n".join(f"### {t.title}\n\n{_markdown(t.frame)}" for t in tables)
+
+
+def _markdown(frame: "pd.DataFrame") -> str:
+    header = "| " + " | ".join(map(str, frame.columns)) + " |"
+    rule = "|" + "|".join("---:" if frame[c].dtype.kind in "iuf" else "---" for c in frame.columns) + "|"
+    rows = ["| " + " | ".join(str(v).replace("|", "\\|") for v in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join([header, rule, *rows])

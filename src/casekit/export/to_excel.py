@@ -1,4 +1,8 @@
-"""The Excel register: a 案例 sheet (one row a case) and a 指标 sheet (one row a figure)."""
+"""The Excel register: 案例, 指标, 模式, 质检 and 统计 sheets, written in one streaming pass.
+
+openpyxl's write-only mode keeps memory flat however large the workspace; column widths are
+fitted to the first rows of each sheet (a Chinese character counts two columns).
+"""
 
 from __future__ import annotations
 
@@ -7,69 +11,224 @@ from typing import Iterable
 
 from casekit import labels
 from casekit.export.atomic import atomic_path
+from casekit.stats import StatsCollector, StatTable
 
-CASE_COLUMNS = ("序号", "编号", "标题", "申报单位", "地区", "类型", "领域", "年份", "字数", "各部分是否齐全",
-                "特色模式", "主要数据", "指标数", "问题数", "来源文件")
+CASE_COLUMNS = ("序号", "编号", "标题", "申报单位", "地区", "省份", "城市", "区县", "类型", "领域", "年份", "字数",
+                "各部分是否齐全", "特色模式", "主要数据", "指标数", "问题数", "来源文件")
 FIGURE_COLUMNS = ("案例序号", "案例标题", "原文", "数值", "单位", "标准化数值", "标准化单位", "近似", "对象",
                   "所在部分", "原句", "来源位置")
-_MAX_WIDTH = 60
+MODEL_COLUMNS = ("案例序号", "案例标题", "模式", "特色/通用", "组成部分", "应有数量", "实有数量")
+ISSUE_COLUMNS = ("案例序号", "案例标题", "级别", "代码", "说明")
+CHARTS = (("按城市", "各城市案例数"), ("按领域", "各领域案例数"), ("特色模式", "特色模式出现次数"))
+
+_MAX_WIDTH = 50
+_FIT_ROWS = 200
 _TOP_FIGURES = 5
+_HEADER_FILL = "DDEBF7"
 
 
 def write_xlsx(records: Iterable[dict], target: Path) -> int:
     from openpyxl import Workbook
 
-    book = Workbook()
-    cases = book.active
-    cases.title = "案例"
-    figures = book.create_sheet("指标")
-    cases.append(CASE_COLUMNS)
-    figures.append(FIGURE_COLUMNS)
+    book = Workbook(write_only=True)
+    sheets = {
+        "案例": _Sheet(book, "案例", CASE_COLUMNS),
+        "指标": _Sheet(book, "指标", FIGURE_COLUMNS),
+        "模式": _Sheet(book, "模式", MODEL_COLUMNS),
+        "质检": _Sheet(book, "质检", ISSUE_COLUMNS),
+    }
+    collector = StatsCollector()
     count = 0
     for count, record in enumerate(records, start=1):
-        cases.append(_case_row(count, record))
-        for ind in record["indicators"]:
-            figures.append(_figure_row(count, record, ind))
-    for sheet in (cases, figures):
-        _style(sheet)
+        collector.add(record)
+        sheets["案例"].add(_case_row(count, record))
+        sheets["指标"].add_many(_link(count, record) + _figure_row(record, i) for i in record["indicators"])
+        sheets["模式"].add_many(_link(count, record) + _model_row(m) for m in record["models"])
+        sheets["质检"].add_many(_link(count, record) + _issue_row(i) for i in record["issues"])
+    for sheet in sheets.values():
+        sheet.close()
+    _write_stats(book, collector.tables())
     with atomic_path(target) as tmp:
         book.save(tmp)
     return count
 
 
+# --- rows ---------------------------------------------------------------------------------
+
+
 def _case_row(number: int, r: dict) -> list:
+    admin = r.get("admin") or {}
     featured = "、".join(m["name"] for m in r["models"] if m["featured"])
     top = "；".join(f"{i['subject'] or ''}{i['text']}" for i in r["indicators"][:_TOP_FIGURES])
-    return [number, r["id"], r["title"], r["unit"], r["region"], labels.genre(r["genre"]), "、".join(r["domain"]),
-            r["year"], len(r["text"]), labels.sections_present(r), featured, top, len(r["indicators"]),
-            len(r["issues"]), r["source"]["path"]]
+    return [number, r["id"], r["title"], r["unit"], r["region"], admin.get("province"), admin.get("city"),
+            admin.get("county"), labels.genre(r["genre"]), "、".join(r["domain"]), r["year"], len(r["text"]),
+            labels.sections_present(r), featured, top, len(r["indicators"]), len(r["issues"]), r["source"]["path"]]
 
 
-def _figure_row(number: int, r: dict, i: dict) -> list:
+def _link(number: int, r: dict) -> list:
+    """The first two cells of a detail row: the case number, linked to the case's row, and its title."""
+    return [_Link(number, f"'案例'!A{number + 1}"), r["title"]]
+
+
+def _figure_row(r: dict, i: dict) -> list:
     where = f"{r['source']['file']} 第{i['raw_start']}–{i['raw_end']}字符"
-    return [number, r["title"], i["text"], i["value"], i["unit"], i["normalized"]["value"], i["normalized"]["unit"],
-            i["approx"], i["subject"], labels.section(i["section"]), i["sentence"], where]
+    return [i["text"], i["value"], i["unit"], i["normalized"]["value"], i["normalized"]["unit"], i["approx"],
+            i["subject"], labels.section(i["section"]), i["sentence"], where]
 
 
-def _style(sheet) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+def _model_row(m: dict) -> list:
+    kind = "、".join(k for k, on in (("特色", m["featured"]), ("通用", m["common"])) if on)
+    return [m["name"], kind, "、".join(m["components"]), m["expected_count"], len(m["components"]) or None]
 
-    header_fill = PatternFill("solid", fgColor="DDEBF7")
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.fill = header_fill
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
-    for column in sheet.iter_cols(min_row=1, max_row=min(sheet.max_row, 500)):
-        width = max(display_width(c.value) for c in column) + 2
-        sheet.column_dimensions[get_column_letter(column[0].column)].width = min(width, _MAX_WIDTH)
-        if width > _MAX_WIDTH:
-            for cell in column[1:]:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+def _issue_row(issue: dict) -> list:
+    return [labels.SEVERITY.get(issue["severity"], issue["severity"]), issue["code"], issue["message"]]
+
+
+class _Link:
+    """A value written with an internal hyperlink."""
+
+    def __init__(self, value, location: str):
+        self.value, self.location = value, location
+
+
+# --- sheets -------------------------------------------------------------------------------
+
+
+class _Sheet:
+    """A write-only sheet with a styled, frozen, filtered header and widths fitted to its first rows."""
+
+    def __init__(self, book, title: str, columns: tuple[str, ...]):
+        self.sheet = book.create_sheet(title)
+        self.columns = columns
+        self.buffer: list[list] = []
+        self.wrapped: set[int] = set()
+        self.rows = 0
+        self.fitted = False
+
+    def add(self, row: list) -> None:
+        if self.fitted:
+            self._write(row)
+        else:
+            self.buffer.append(row)
+            if len(self.buffer) >= _FIT_ROWS:
+                self._fit_and_flush()
+
+    def add_many(self, rows: Iterable[list]) -> None:
+        for row in rows:
+            self.add(row)
+
+    def close(self) -> None:
+        if not self.fitted:
+            self._fit_and_flush()
+        from openpyxl.utils import get_column_letter
+
+        self.sheet.auto_filter.ref = f"A1:{get_column_letter(len(self.columns))}{self.rows + 1}"
+
+    def _fit_and_flush(self) -> None:
+        from openpyxl.utils import get_column_letter
+
+        for k, name in enumerate(self.columns):
+            width = max([display_width(name)] + [display_width(_plain(row[k])) for row in self.buffer]) + 2
+            self.sheet.column_dimensions[get_column_letter(k + 1)].width = min(width, _MAX_WIDTH)
+            if width > _MAX_WIDTH:
+                self.wrapped.add(k)
+        self.sheet.freeze_panes = "A2"
+        self.sheet.append([_header_cell(self.sheet, name) for name in self.columns])
+        self.fitted = True
+        for row in self.buffer:
+            self._write(row)
+        self.buffer = []
+
+    def _write(self, row: list) -> None:
+        self.sheet.append([_cell(self.sheet, value, k in self.wrapped) for k, value in enumerate(row)])
+        self.rows += 1
+
+
+def _plain(value):
+    return value.value if isinstance(value, _Link) else value
+
+
+def _header_cell(sheet, name: str):
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font, PatternFill
+
+    cell = WriteOnlyCell(sheet, value=name)
+    cell.font = Font(bold=True)
+    cell.fill = PatternFill("solid", fgColor=_HEADER_FILL)
+    return cell
+
+
+def _cell(sheet, value, wrap: bool):
+    if not isinstance(value, _Link) and not wrap:
+        return value
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    cell = WriteOnlyCell(sheet, value=_plain(value))
+    if isinstance(value, _Link):
+        cell.hyperlink = Hyperlink(ref="", location=value.location)
+        cell.font = Font(color="0563C1", underline="single")
+    if wrap:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    return cell
 
 
 def display_width(value) -> int:
     """Columns a value takes on screen: a Chinese character is two wide."""
     text = "" if value is None else str(value)
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+# --- statistics -----------------------------------------------------------------------------
+
+
+def _write_stats(book, tables: list[StatTable]) -> None:
+    """The stats tables one under another, and bar charts beside the ones editors chart."""
+    from openpyxl.styles import Font
+
+    sheet = book.create_sheet("统计")
+    sheet.column_dimensions["A"].width = 30
+    row = 1
+    anchors = []
+    for table in tables:
+        sheet.append([_styled(sheet, table.title, Font(bold=True, size=12))])
+        sheet.append([_header_cell(sheet, str(c)) for c in table.frame.columns])
+        first = row + 2
+        for values in table.frame.itertuples(index=False):
+            sheet.append([_excel_value(v) for v in values])
+        row = first + len(table.frame)
+        chart_title = dict(CHARTS).get(table.title)
+        if chart_title and len(table.frame):
+            anchors.append((chart_title, first - 1, row - 1))
+        sheet.append([])
+        row += 1
+    for k, (title, header_row, last_row) in enumerate(anchors):
+        sheet.add_chart(_bar_chart(sheet, title, header_row, last_row), f"J{1 + 18 * k}")
+
+
+def _bar_chart(sheet, title: str, header_row: int, last_row: int):
+    from openpyxl.chart import BarChart, Reference
+
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = title
+    chart.legend = None
+    chart.height, chart.width = 8, 16
+    chart.add_data(Reference(sheet, min_col=2, min_row=header_row, max_row=last_row), titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=header_row + 1, max_row=last_row))
+    return chart
+
+
+def _styled(sheet, value, font):
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.font = font
+    return cell
+
+
+def _excel_value(value):
+    """numpy scalars as plain Python numbers, which openpyxl writes."""
+    return value.item() if hasattr(value, "item") else value

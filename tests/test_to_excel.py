@@ -1,0 +1,85 @@
+"""The Excel register: sheets, headers, links back to cases, charts, widths, and atomic writes."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+
+from casekit.errors import ExportError
+from casekit.export import to_excel
+from casekit.extract.read import read_document
+from casekit.pipeline import process_document
+from conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def records(options):
+    found = []
+    for path in sorted(DATA.glob("*.txt")):
+        found.extend(c.to_dict() for c in process_document(read_document(path, path.name), options))
+    return found
+
+
+@pytest.fixture(scope="module")
+def book(records, tmp_path_factory):
+    target = tmp_path_factory.mktemp("xlsx") / "登记表.xlsx"
+    assert to_excel.write_xlsx(iter(records), target) == len(records)
+    return load_workbook(target)
+
+
+def test_sheets_and_headers(book):
+    assert book.sheetnames == ["案例", "指标", "模式", "质检", "统计"]
+    assert tuple(c.value for c in book["案例"][1]) == to_excel.CASE_COLUMNS
+    assert tuple(c.value for c in book["指标"][1]) == to_excel.FIGURE_COLUMNS
+    assert tuple(c.value for c in book["模式"][1]) == to_excel.MODEL_COLUMNS
+
+
+def test_one_row_per_case_figure_and_model(book, records):
+    assert book["案例"].max_row == len(records) + 1
+    assert book["指标"].max_row == sum(len(r["indicators"]) for r in records) + 1
+    assert book["模式"].max_row == sum(len(r["models"]) for r in records) + 1
+    titles = [c.value for c in book["案例"]["C"][1:]]
+    assert titles == [r["title"] for r in records]
+
+
+def test_figure_rows_link_to_their_case_row(book, records):
+    sheet = book["指标"]
+    for row in range(2, sheet.max_row + 1):
+        number = sheet.cell(row, 1).value
+        assert sheet.cell(row, 1).hyperlink.location == f"'案例'!A{number + 1}"
+        assert book["案例"].cell(number + 1, 3).value == sheet.cell(row, 2).value
+
+
+def test_header_is_styled_frozen_and_filtered(book):
+    sheet = book["案例"]
+    assert sheet["A1"].font.b and sheet["A1"].fill.fgColor.rgb.endswith("DDEBF7")
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:R{sheet.max_row}"
+
+
+def test_widths_fit_chinese_text(book, records):
+    longest_unit = max(to_excel.display_width(r["unit"]) for r in records)
+    assert book["案例"].column_dimensions["D"].width >= longest_unit
+    assert book["指标"].column_dimensions["K"].width == 50  # long sentences wrap instead
+    assert book["指标"]["K2"].alignment.wrap_text
+
+
+def test_stats_sheet_has_tables_and_charts(book):
+    sheet = book["统计"]
+    titles = [c.value for c in sheet["A"] if c.value in ("总体", "按城市", "按领域", "特色模式")]
+    assert titles == ["总体", "按城市", "按领域", "特色模式"]
+    assert len(sheet._charts) == 3
+
+
+def test_failed_export_leaves_the_previous_file(records, tmp_path, monkeypatch):
+    target = tmp_path / "登记表.xlsx"
+    target.write_bytes(b"previous workbook")
+
+    def broken(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("casekit.export.atomic.os.replace", broken)
+    with pytest.raises(ExportError, match="无法写入"):
+        to_excel.write_xlsx(iter(records), target)
+    assert target.read_bytes() == b"previous workbook"
+    assert [p.name for p in tmp_path.iterdir()] == ["登记表.xlsx"]
