@@ -48,7 +48,7 @@ def test_a_document_is_stored_whole_or_not_at_all(tmp_path, options, monkeypatch
     source.write_text(SUBMISSION, encoding="utf-8")
     with Workspace(tmp_path / "ws.db") as ws:
         ingest(ws, source, options)
-        monkeypatch.setattr(Workspace, "_insert_case", _explode)
+        monkeypatch.setattr(Workspace, "_insert_record", _explode)
         source.write_text(SUBMISSION.replace("120人", "150人"), encoding="utf-8")
         with pytest.raises(RuntimeError):
             ingest(ws, source, options)
@@ -56,7 +56,7 @@ def test_a_document_is_stored_whole_or_not_at_all(tmp_path, options, monkeypatch
         assert record["indicators"][0]["text"] == "120人"
 
 
-def _explode(self, doc_id, case):
+def _explode(self, doc_id, record):
     raise RuntimeError("disk full")
 
 

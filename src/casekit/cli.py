@@ -172,6 +172,28 @@ def stats(
         console.print(render.frame_table(table.title, table.frame))
 
 
+@app.command("import")
+def import_(
+    folder: Annotated[Path, typer.Argument(help="存放编辑修改后 YAML 文件的文件夹（由 export --yaml 导出）。")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """导入编辑修改过的 YAML 文件，校验后作为“已审核”内容保存。"""
+    from casekit import render
+    from casekit.review import import_reviews
+
+    try:
+        with _open(db) as ws:
+            results = import_reviews(ws, folder)
+    except CasekitError as exc:
+        _fail(str(exc))
+    for result in results:
+        if result.error:
+            err_console.print(f"[red]失败[/red] {result.error}", highlight=False)
+    console.print(render.review_summary(results))
+    if any(r.error for r in results):
+        raise typer.Exit(1)
+
+
 @app.command()
 def export(
     jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="导出为 JSON Lines 文件（每行一个案例）。")] = None,

@@ -40,6 +40,16 @@ def case_list(rows: list[dict]) -> Table:
     return table
 
 
+def review_summary(results) -> Table:
+    table = Table(title="导入审核结果", header_style="bold")
+    for column in ("文件", "案例编号", "修改的字段"):
+        table.add_column(column, overflow="fold")
+    for r in results:
+        changes = "、".join(r.changed) if r.changed else ("（出错，未导入）" if r.error else "（无修改）")
+        table.add_row(r.file, r.case_id or "", changes)
+    return table
+
+
 def frame_table(title: str, frame) -> Table:
     """A pandas DataFrame as a rich table."""
     table = Table(title=title, header_style="bold")
@@ -56,12 +66,19 @@ def case_text(record: dict) -> Iterable[object]:
     head = Table.grid(padding=(0, 1))
     head.add_column(style="bold")
     head.add_column()
-    for name, value in (("编号", record["id"]), ("标题", record["title"]), ("副标题", record["subtitle"]),
-                        ("申报单位", record["unit"]), ("地区", record["region"]), ("类型", labels.genre(record["genre"])),
-                        ("领域", "、".join(record["domain"])), ("来源", record["source"]["path"]),
-                        ("各部分", labels.sections_present(record)), ("关键词", "、".join(record["keywords"]))):
+    reviewed = set(record.get("reviewed") or [])
+    for field, name, value in (
+        ("id", "编号", record["id"]), ("title", "标题", record["title"]), ("subtitle", "副标题", record["subtitle"]),
+        ("unit", "申报单位", record["unit"]), ("region", "地区", record["region"]),
+        ("genre", "类型", labels.genre(record["genre"])), ("domain", "领域", "、".join(record["domain"])),
+        ("year", "年份", record["year"]), ("source", "来源", record["source"]["path"]),
+        ("sections", "各部分", labels.sections_present(record)), ("keywords", "关键词", "、".join(record["keywords"])),
+    ):
         if value:
-            head.add_row(name, str(value))
+            mark = Text(" ✔已审核", style="green") if field in reviewed else Text()
+            head.add_row(name, Text(str(value)) + mark)
+    if reviewed:
+        head.add_row("已审核", "、".join(sorted(reviewed)))
     yield head
     yield Text()
     yield _marked_text(record)

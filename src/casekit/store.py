@@ -121,12 +121,32 @@ class Workspace:
 
     def store_document(self, key: str, path: str, file: str, sha256: str, size: int, encoding: str,
                        cases: list[Case]) -> None:
-        """Replace the document's cases with `cases`, all or nothing."""
+        """Replace the document's cases with `cases`, all or nothing; fields an editor reviewed are kept."""
         with self._transaction():
             doc_id = self._upsert_document(key, path, file, sha256, size, encoding, "ok", None)
+            reviewed = self._reviewed_by_index(doc_id)
             self.db.execute("DELETE FROM cases WHERE document_id=?", (doc_id,))
             for case in cases:
-                self._insert_case(doc_id, case)
+                record = keep_reviewed(case.to_dict(), reviewed.get(case.source.case_index))
+                self._insert_record(doc_id, record)
+                self.db.executemany("INSERT INTO terms (case_id, term, count) VALUES (?, ?, ?)",
+                                    [(case.id, term, n) for term, n in case.terms.items()])
+
+    def update_record(self, record: dict) -> None:
+        """Replace one stored case record (an editor's reviewed version), all or nothing."""
+        with self._transaction():
+            row = self.db.execute("SELECT document_id FROM cases WHERE id=?", (record["id"],)).fetchone()
+            if row is None:
+                raise WorkspaceError(f"没有编号为 {record['id']} 的案例")
+            self.db.execute("DELETE FROM indicators WHERE case_id=?", (record["id"],))
+            self.db.execute("DELETE FROM models WHERE case_id=?", (record["id"],))
+            self.db.execute("DELETE FROM cases WHERE id=?", (record["id"],))
+            self._insert_record(row[0], record)
+
+    def _reviewed_by_index(self, doc_id: int) -> dict[int, dict]:
+        rows = self.db.execute("SELECT case_index, record FROM cases WHERE document_id=?", (doc_id,))
+        records = {index: json.loads(raw) for index, raw in rows}
+        return {index: r for index, r in records.items() if r.get("reviewed")}
 
     def store_failure(self, key: str, path: str, file: str, error: str) -> None:
         """Record a file that could not be read; its earlier cases, if any, are kept."""
@@ -148,31 +168,26 @@ class Workspace:
         )
         return self.db.execute("SELECT id FROM documents WHERE key=?", (key,)).fetchone()[0]
 
-    def _insert_case(self, doc_id: int, case: Case) -> None:
-        record = case.to_dict()
-        admin = case.admin
+    def _insert_record(self, doc_id: int, r: dict) -> None:
+        admin = r.get("admin") or {}
         self.db.execute(
             """INSERT INTO cases (id, document_id, case_index, title, unit, region, province, city, county,
                                   genre, year, truncated, chars, record)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (case.id, doc_id, case.source.case_index, case.title, case.unit, case.region, admin.province,
-             admin.city, admin.county, case.genre, case.year, int(case.truncated), len(case.text),
-             json.dumps(record, ensure_ascii=False)),
+            (r["id"], doc_id, r["source"]["case_index"], r["title"], r["unit"], r["region"], admin.get("province"),
+             admin.get("city"), admin.get("county"), r["genre"], r["year"], int(bool(r["truncated"])),
+             len(r["text"]), json.dumps(r, ensure_ascii=False)),
         )
         self.db.executemany(
             """INSERT INTO indicators (case_id, position, text, value, unit, normalized_value, normalized_unit,
                                        approx, subject, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [(case.id, k, i.text, i.value, i.unit, i.normalized["value"], i.normalized["unit"], i.approx,
-              i.subject, i.section) for k, i in enumerate(case.indicators)],
-        )
-        self.db.executemany(
-            "INSERT INTO terms (case_id, term, count) VALUES (?, ?, ?)",
-            [(case.id, term, count) for term, count in case.terms.items()],
+            [(r["id"], k, i["text"], i["value"], i["unit"], i["normalized"]["value"], i["normalized"]["unit"],
+              i.get("approx"), i.get("subject"), i.get("section")) for k, i in enumerate(r["indicators"])],
         )
         self.db.executemany(
             "INSERT INTO models (case_id, name, featured, common, components) VALUES (?, ?, ?, ?, ?)",
-            [(case.id, m.name, int(m.featured), int(m.common), json.dumps(m.components, ensure_ascii=False))
-             for m in case.models],
+            [(r["id"], m["name"], int(m["featured"]), int(m["common"]),
+              json.dumps(m.get("components") or [], ensure_ascii=False)) for m in r["models"]],
         )
 
     def refresh_keywords(self, rank: Callable[[dict[str, int], dict[str, int], int], list[str]]) -> int:
@@ -207,8 +222,13 @@ class Workspace:
         for (record,) in rows:
             yield json.loads(record)
 
-    def record(self, case_id: str) -> dict:
-        """One case by id, or by a unique prefix of its id."""
+    def record(self, case_id: str, exact: bool = False) -> dict:
+        """One case by id, or (unless `exact`) by a unique prefix of its id."""
+        if exact:
+            row = self.db.execute("SELECT record FROM cases WHERE id=?", (case_id,)).fetchone()
+            if row is None:
+                raise WorkspaceError(f"没有编号为 {case_id} 的案例")
+            return json.loads(row[0])
         rows = self.db.execute(
             "SELECT id, record FROM cases WHERE id = ? OR id LIKE ? ESCAPE '\\' ORDER BY id",
             (case_id, case_id.replace("%", "\\%").replace("_", "\\_") + "%"),
@@ -233,6 +253,14 @@ class Workspace:
 
     def failures(self) -> list[tuple[str, str]]:
         return self.db.execute("SELECT path, error FROM documents WHERE status='failed' ORDER BY path").fetchall()
+
+
+def keep_reviewed(record: dict, reviewed: dict | None) -> dict:
+    """The new record with the fields an editor reviewed in the old one carried over."""
+    if not reviewed:
+        return record
+    fields = reviewed["reviewed"]
+    return {**record, **{f: reviewed[f] for f in fields if f in reviewed}, "reviewed": fields}
 
 
 class _Transaction:

@@ -86,6 +86,7 @@ def _set_up(doc, title: str | None) -> None:
     for name, mm in MARGINS_MM.items():
         setattr(section, name, _mm(mm))
     section.footer_distance = _mm(FOOTER_MM)
+    section.different_first_page_header_footer = bool(title)  # no page number on the cover
     _styles(doc)
     _page_numbers(doc, section)
     _update_fields_on_open(doc)
@@ -156,7 +157,7 @@ def _contents(doc, new_page: bool) -> None:
     heading = _paragraph(doc, "目  录", HEI_FONT, SIZE_2, centred=True)
     heading.paragraph_format.page_break_before = new_page
     heading.paragraph_format.space_after = _mm(10)
-    _field(_paragraph(doc, "", BODY_FONT, SIZE_3), TOC_INSTRUCTION, TOC_PLACEHOLDER, BODY_FONT, SIZE_3)
+    _field(_paragraph(doc, "", BODY_FONT, SIZE_3, centred=True), TOC_INSTRUCTION, TOC_PLACEHOLDER, BODY_FONT, SIZE_3)
 
 
 def _field(paragraph, instruction: str, shown: str, font: str, size: float) -> None:
