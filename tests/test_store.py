@@ -56,7 +56,7 @@ def test_a_document_is_stored_whole_or_not_at_all(tmp_path, options, monkeypatch
         assert record["indicators"][0]["text"] == "120人"
 
 
-def _explode(self, doc_id, record):
+def _explode(self, doc_id, record, fingerprint):
     raise RuntimeError("disk full")
 
 
@@ -97,20 +97,33 @@ def test_collect_files_walks_folders(tmp_path):
     assert found[1].shown.endswith("子 目录/案例 一.txt")
 
 
+VERSION_ONE_SCHEMA = """
+CREATE TABLE documents (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, path TEXT NOT NULL, file TEXT NOT NULL,
+    sha256 TEXT, size INTEGER, encoding TEXT, status TEXT NOT NULL, error TEXT, ingested_at TEXT NOT NULL);
+CREATE TABLE cases (id TEXT PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    case_index INTEGER NOT NULL, title TEXT, unit TEXT, region TEXT, province TEXT, city TEXT, county TEXT,
+    genre TEXT, year INTEGER, truncated INTEGER, chars INTEGER, record TEXT NOT NULL);
+CREATE TABLE indicators (case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE, position INTEGER NOT NULL,
+    text TEXT, value REAL, unit TEXT, normalized_value REAL, normalized_unit TEXT, approx TEXT, subject TEXT,
+    section TEXT);
+CREATE TABLE models (case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE, name TEXT NOT NULL,
+    featured INTEGER, common INTEGER, components TEXT);
+"""
+
+
 def test_version_one_workspace_is_migrated(tmp_path, options):
     path = tmp_path / "v1.db"
     db = sqlite3.connect(path)
-    from casekit.store import _SCHEMA
-
-    db.executescript(_SCHEMA.split("CREATE TABLE terms")[0])
+    db.executescript(VERSION_ONE_SCHEMA)
     db.execute("PRAGMA user_version=1")
     db.commit()
     db.close()
     source = tmp_path / "a.txt"
     source.write_text(SUBMISSION, encoding="utf-8")
     with Workspace(path) as ws:
-        assert ws.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert ws.db.execute("PRAGMA user_version").fetchone()[0] == 3
         assert ingest(ws, source, options).status == "new"
+        assert len(ws.fingerprints()) == 1
 
 
 def test_keywords_are_ranked_against_the_workspace(tmp_path, options):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import pytest
 from openpyxl import load_workbook
 
@@ -83,3 +86,13 @@ def test_failed_export_leaves_the_previous_file(records, tmp_path, monkeypatch):
         to_excel.write_xlsx(iter(records), target)
     assert target.read_bytes() == b"previous workbook"
     assert [p.name for p in tmp_path.iterdir()] == ["登记表.xlsx"]
+
+
+@pytest.mark.skipif(not (shutil.which("libreoffice") or shutil.which("soffice")), reason="LibreOffice is not installed")
+def test_libreoffice_opens_the_workbook(book, records, tmp_path):
+    target = tmp_path / "登记表.xlsx"
+    to_excel.write_xlsx(iter(records), target)
+    office = shutil.which("libreoffice") or shutil.which("soffice")
+    subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(target)],
+                   check=True, capture_output=True, timeout=180)
+    assert (tmp_path / "登记表.pdf").stat().st_size > 1000

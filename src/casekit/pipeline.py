@@ -8,7 +8,7 @@
     6. figures   indicators with subjects                  (extract/indicators.py, extract/subjects.py)
     7. models    named models with parts                   (extract/named_models.py)
     8. keywords  keywords and fields of work               (extract/keywords.py)
-    9. quality   truncation findings                       (extract/quality.py)
+    9. quality   truncation findings, duplicate fingerprint (extract/quality.py, extract/fingerprint.py)
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from casekit.extract import patterns as P
 from casekit.extract.clean import Cleaned, clean_text
+from casekit.extract.fingerprint import fingerprint
 from casekit.extract.indicators import FoundIndicator, find_indicators
 from casekit.extract.keywords import count_terms, find_domains, rank_keywords
 from casekit.extract.metadata import find_genre, find_year
@@ -70,6 +71,7 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, opt
         keywords=rank_keywords(terms, options.keywords_top),
         issues=issues + model_issues,
         terms=terms,
+        fingerprint=fingerprint(text),
     )
 
 

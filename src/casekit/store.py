@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 from casekit.errors import WorkspaceError
 from casekit.models import Case
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DEFAULT_DB = "casekit.db"
 
 _SCHEMA = """
@@ -39,7 +39,8 @@ CREATE TABLE cases (
     case_index INTEGER NOT NULL,
     title TEXT, unit TEXT, region TEXT, province TEXT, city TEXT, county TEXT,
     genre TEXT, year INTEGER, truncated INTEGER, chars INTEGER,
-    record TEXT NOT NULL               -- the SCHEMA.md record as JSON
+    record TEXT NOT NULL,              -- the SCHEMA.md record as JSON
+    fingerprint BLOB                   -- MinHash signature of the text, for duplicate checks
 );
 CREATE INDEX cases_document ON cases(document_id, case_index);
 CREATE TABLE indicators (
@@ -67,6 +68,7 @@ _MIGRATIONS = {
               case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
               term TEXT NOT NULL, count INTEGER NOT NULL);
           CREATE INDEX terms_case ON terms(case_id);""",
+    2: "ALTER TABLE cases ADD COLUMN fingerprint BLOB;",
 }
 
 
@@ -128,20 +130,20 @@ class Workspace:
             self.db.execute("DELETE FROM cases WHERE document_id=?", (doc_id,))
             for case in cases:
                 record = keep_reviewed(case.to_dict(), reviewed.get(case.source.case_index))
-                self._insert_record(doc_id, record)
+                self._insert_record(doc_id, record, case.fingerprint)
                 self.db.executemany("INSERT INTO terms (case_id, term, count) VALUES (?, ?, ?)",
                                     [(case.id, term, n) for term, n in case.terms.items()])
 
     def update_record(self, record: dict) -> None:
         """Replace one stored case record (an editor's reviewed version), all or nothing."""
         with self._transaction():
-            row = self.db.execute("SELECT document_id FROM cases WHERE id=?", (record["id"],)).fetchone()
+            row = self.db.execute("SELECT document_id, fingerprint FROM cases WHERE id=?", (record["id"],)).fetchone()
             if row is None:
                 raise WorkspaceError(f"没有编号为 {record['id']} 的案例")
             self.db.execute("DELETE FROM indicators WHERE case_id=?", (record["id"],))
             self.db.execute("DELETE FROM models WHERE case_id=?", (record["id"],))
             self.db.execute("DELETE FROM cases WHERE id=?", (record["id"],))
-            self._insert_record(row[0], record)
+            self._insert_record(row[0], record, row[1])
 
     def _reviewed_by_index(self, doc_id: int) -> dict[int, dict]:
         rows = self.db.execute("SELECT case_index, record FROM cases WHERE document_id=?", (doc_id,))
@@ -168,15 +170,15 @@ class Workspace:
         )
         return self.db.execute("SELECT id FROM documents WHERE key=?", (key,)).fetchone()[0]
 
-    def _insert_record(self, doc_id: int, r: dict) -> None:
+    def _insert_record(self, doc_id: int, r: dict, fingerprint: bytes | None) -> None:
         admin = r.get("admin") or {}
         self.db.execute(
             """INSERT INTO cases (id, document_id, case_index, title, unit, region, province, city, county,
-                                  genre, year, truncated, chars, record)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                  genre, year, truncated, chars, record, fingerprint)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (r["id"], doc_id, r["source"]["case_index"], r["title"], r["unit"], r["region"], admin.get("province"),
              admin.get("city"), admin.get("county"), r["genre"], r["year"], int(bool(r["truncated"])),
-             len(r["text"]), json.dumps(r, ensure_ascii=False)),
+             len(r["text"]), json.dumps(r, ensure_ascii=False), fingerprint),
         )
         self.db.executemany(
             """INSERT INTO indicators (case_id, position, text, value, unit, normalized_value, normalized_unit,
@@ -250,6 +252,10 @@ class Workspace:
         )
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur]
+
+    def fingerprints(self) -> list[tuple[str, bytes]]:
+        """(case id, MinHash signature) of every case that has one."""
+        return self.db.execute("SELECT id, fingerprint FROM cases WHERE fingerprint IS NOT NULL ORDER BY id").fetchall()
 
     def failures(self) -> list[tuple[str, str]]:
         return self.db.execute("SELECT path, error FROM documents WHERE status='failed' ORDER BY path").fetchall()

@@ -107,6 +107,7 @@ class Case:
     keywords: list[str] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     terms: dict[str, int] = field(default_factory=dict, metadata=INTERNAL)  # candidate keywords, counted
+    fingerprint: bytes = field(default=b"", metadata=INTERNAL)  # MinHash signature, for duplicates
 
     def to_dict(self) -> dict[str, Any]:
         """The SCHEMA.md record as plain JSON-ready data, fields in schema order."""

@@ -1,0 +1,33 @@
+"""A case's fingerprint for finding duplicate and near-duplicate submissions.
+
+MinHash over character shingles (datasketch): two texts' fingerprints agree in about as many
+places as their shingle sets overlap, so near-duplicates are found without comparing texts.
+"""
+
+from __future__ import annotations
+
+import re
+
+NUM_PERM = 64
+SHINGLE = 5
+SCHEME = "affine32"
+_NOISE = re.compile(r"[\s\W_]+")
+
+
+def fingerprint(text: str) -> bytes:
+    """The MinHash signature of the text's character 5-grams (punctuation and spaces ignored)."""
+    from datasketch import MinHash
+
+    plain = _NOISE.sub("", text)
+    shingles = {plain[i : i + SHINGLE] for i in range(max(1, len(plain) - SHINGLE + 1))}
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    minhash.update_batch([s.encode("utf-8") for s in shingles])
+    return minhash.hashvalues.astype("<u8").tobytes()
+
+
+def signature(blob: bytes):
+    """A stored fingerprint back as a datasketch LeanMinHash."""
+    import numpy as np
+    from datasketch import LeanMinHash
+
+    return LeanMinHash(seed=1, hashvalues=np.frombuffer(blob, dtype="<u8"), scheme=SCHEME)
