@@ -126,3 +126,13 @@ def test_bad_files_are_reported_and_the_rest_go_on(tmp_path):
 def test_reading_a_missing_workspace_fails_cleanly(tmp_path):
     result = run("stats", "--db", tmp_path / "none.db")
     assert result.exit_code == 1 and "不存在" in result.output
+
+
+def test_export_compiled_volume(workspace, tmp_path):
+    target = tmp_path / "汇编.docx"
+    result = run("export", "--docx", target, "--title", "基层党建创新案例汇编", "--order", "region", "--db", workspace)
+    assert result.exit_code == 0, result.output
+    import docx
+
+    headings = [p.text for p in docx.Document(target).paragraphs if p.style.name == "Heading 1"]
+    assert len(headings) == 8

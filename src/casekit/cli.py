@@ -194,24 +194,35 @@ def import_(
         raise typer.Exit(1)
 
 
+class VolumeOrder(str, Enum):
+    input = "input"
+    unit = "unit"
+    region = "region"
+
+
 @app.command()
 def export(
     jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="导出为 JSON Lines 文件（每行一个案例）。")] = None,
     yaml_dir: Annotated[Optional[Path], typer.Option("--yaml", help="导出为 YAML，每个案例一个文件，写入此文件夹。")] = None,
-    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="导出为 Excel 登记表。")] = None,
+    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="导出为 Excel 登记表（案例、指标、模式、质检、统计）。")] = None,
+    docx: Annotated[Optional[Path], typer.Option("--docx", help="导出为 Word 汇编（按党政公文格式排版）。")] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="汇编的封面标题（用于 --docx）。")] = None,
+    order: Annotated[VolumeOrder, typer.Option("--order", help="汇编中案例的顺序：input（导入顺序）、unit（按单位）、region（按地区）。")] = VolumeOrder.input,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """导出案例记录：JSON Lines、YAML 或 Excel。"""
+    """导出案例记录：JSON Lines、YAML、Excel 登记表或 Word 汇编。"""
     from casekit.export import exporter
 
-    targets = {"jsonl": jsonl, "yaml": yaml_dir, "xlsx": xlsx}
+    targets = {"jsonl": jsonl, "yaml": yaml_dir, "xlsx": xlsx, "docx": docx}
     if not any(targets.values()):
-        _fail("请至少指定一种导出格式：--jsonl、--yaml 或 --xlsx")
+        _fail("请至少指定一种导出格式：--jsonl、--yaml、--xlsx 或 --docx")
     try:
         with _open(db) as ws:
             for fmt, target in targets.items():
-                if target is not None:
-                    count = exporter(fmt)(ws.iter_records(), target)
-                    console.print(f"已导出 {count} 个案例到 {target}", highlight=False)
+                if target is None:
+                    continue
+                extra = {"title": title, "order": order.value} if fmt == "docx" else {}
+                count = exporter(fmt)(ws.iter_records(), target, **extra)
+                console.print(f"已导出 {count} 个案例到 {target}", highlight=False)
     except CasekitError as exc:
         _fail(str(exc))

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from importlib import import_module
-from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 # format name -> (module, function); modules are imported only when used (openpyxl is slow).
 _TABLE = {
     "jsonl": ("casekit.export.to_jsonl", "write_jsonl"),
     "yaml": ("casekit.export.to_yaml", "write_yaml_dir"),
     "xlsx": ("casekit.export.to_excel", "write_xlsx"),
+    "docx": ("casekit.export.to_docx", "write_docx"),
 }
 FORMATS = tuple(_TABLE)
 
 
-def exporter(fmt: str) -> Callable[[Iterable[dict], Path], int]:
-    """The writer for a format: it takes records and a target and returns the count written."""
+def exporter(fmt: str) -> Callable[..., int]:
+    """The writer for a format: it takes records and a target (and its own options) and returns the count."""
     module, name = _TABLE[fmt]
     return getattr(import_module(module), name)

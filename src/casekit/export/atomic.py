@@ -11,6 +11,12 @@ from typing import Iterator
 from casekit.errors import ExportError
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """A temporary path beside `target`; renamed over it only if the block succeeds."""
@@ -21,6 +27,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     except OSError as exc:
         raise ExportError(f"无法写入 {target}：{exc.strerror or exc}") from exc
     os.close(fd)
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; an export is an ordinary file
     try:
         yield Path(tmp)
         os.replace(tmp, target)
