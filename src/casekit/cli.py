@@ -194,6 +194,39 @@ def import_(
         raise typer.Exit(1)
 
 
+class CheckFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def check(
+    max_chars: Annotated[Optional[int], typer.Option("--max-chars", help="案例正文字数上限（默认 3000）。")] = None,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式：table 或 json。")] = CheckFormat.table,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """质量检查：缺少部分、内容不全、篇幅超限、重复字词、重复报送等；有错误时退出码为 1。"""
+    from dataclasses import asdict
+
+    from casekit.check import check_workspace
+    from casekit.options import default_options
+
+    limit = max_chars or default_options().max_case_chars
+    try:
+        with _open(db) as ws:
+            findings = check_workspace(ws.iter_records(), ws.fingerprints(), limit)
+    except CasekitError as exc:
+        _fail(str(exc))
+    if fmt is CheckFormat.json:
+        typer.echo(json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=2))
+    else:
+        from casekit import render
+
+        console.print(render.findings_table(findings))
+    if any(f.severity == "error" for f in findings):
+        raise typer.Exit(1)
+
+
 class VolumeOrder(str, Enum):
     input = "input"
     unit = "unit"

@@ -50,6 +50,23 @@ def review_summary(results) -> Table:
     return table
 
 
+def findings_table(findings) -> Table:
+    """Findings grouped by case: a case's title row, then one row a finding."""
+    errors = sum(1 for f in findings if f.severity == "error")
+    table = Table(title=f"质检结果：{len(findings)} 项（错误 {errors} 项）", header_style="bold")
+    for column in ("级别", "类型", "说明"):
+        table.add_column(column, overflow="fold")
+    current = None
+    for f in findings:
+        if f.case_id != current:
+            table.add_section()
+            table.add_row("", "", Text(f"{f.case_id}  {f.title or ''}", style="bold"))
+            current = f.case_id
+        style = "red" if f.severity == "error" else "yellow"
+        table.add_row(Text(labels.SEVERITY.get(f.severity, f.severity), style=style), f.code, f.message)
+    return table
+
+
 def frame_table(title: str, frame) -> Table:
     """A pandas DataFrame as a rich table."""
     table = Table(title=title, header_style="bold")

@@ -38,6 +38,7 @@ PARTS_BEFORE = re.compile(r"“([^”]{1,60}[+＋—、][^”]{1,30})”的?$")
 PARTS_AFTER = re.compile(r"^[^。；\n]{0,8}?[（(，,]?即(?![时将使便可刻])\s*((?:“[^”]{1,16}”[、，,]?){2,}|[^）)。；\n]{4,60})")
 # Words that introduce a model as the case's own ("打造“…”党建模式", "以“…”的工作模式").
 INTRODUCED_AFTER = re.compile(r"^[”\"」]?的?[\u4e00-\u9fff]{0,4}?(?:模式|工作法|机制|体系|品牌|理念|工程|新模式|做法)")
+_OWNER_WINDOW = 300  # characters between a model's name and the enumeration of its parts
 _MEASURE_AFTER_NUMERAL = set("个颗条公家名位项次件种类座所份张")
 _PART_SPLIT = re.compile(r"[+＋—、，,]")
 
@@ -54,7 +55,7 @@ def find_models(text: str, title: str | None, lexicon: Lexicon) -> tuple[list[Na
     """The named models of a case, with their parts, and issues where parts and name disagree."""
     found = _dedupe(_quoted(text, lexicon) + _unquoted(text, lexicon))
     parts_of = _enumerated_parts(text)
-    found = [f for f in found if f.name not in {p for parts in parts_of for p in parts}]
+    found = [f for f in found if f.name not in {p for _, parts in parts_of for p in parts}]
     for f in found:
         f.components = _listed_parts(text, f) or _segment_parts(text, f.name)
     _attach_enumerations(found, parts_of)
@@ -112,28 +113,29 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
 # --- components ---------------------------------------------------------------------------
 
 
-def _enumerated_parts(text: str) -> list[list[str]]:
-    """Runs of "一是“A”…二是“B”…" : the quoted parts of one enumeration each."""
-    runs: list[list[str]] = []
+def _enumerated_parts(text: str) -> list[tuple[int, list[str]]]:
+    """Runs of "一是“A”…二是“B”…": where each starts and the quoted parts it enumerates."""
+    runs: list[tuple[int, list[str]]] = []
     expected = 1
     for m in ENUMERATED_PART.finditer(text):
         n = parse_small_number(m.group("n"))
         if n == 1:
-            runs.append([m.group("part")])
+            runs.append((m.start(), [m.group("part")]))
             expected = 2
         elif n == expected and runs:
-            runs[-1].append(m.group("part"))
+            runs[-1][1].append(m.group("part"))
             expected += 1
-    return [run for run in runs if len(run) >= 2]
+    return [run for run in runs if len(run[1]) >= 2]
 
 
-def _attach_enumerations(found: list[_Found], runs: list[list[str]]) -> None:
-    """Give each enumeration to the model whose name promises that many parts, else the first model."""
-    for run in runs:
-        owner = next((f for f in found if expected_count(f.name) == len(run)), None)
-        owner = owner or next((f for f in found if not f.components), None)
-        if owner is not None and not owner.components:
-            owner.components = run
+def _attach_enumerations(found: list[_Found], runs: list[tuple[int, list[str]]]) -> None:
+    """Give each enumeration to a model named shortly before it: the one promising that many parts, else the nearest."""
+    for start, parts in runs:
+        before = [f for f in found if start - _OWNER_WINDOW <= f.end <= start and not f.components]
+        owner = next((f for f in before if expected_count(f.name) == len(parts)), None)
+        owner = owner or (max(before, key=lambda f: f.end) if before else None)
+        if owner is not None:
+            owner.components = parts
 
 
 def _listed_parts(text: str, f: _Found) -> list[str]:

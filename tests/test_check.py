@@ -1,0 +1,100 @@
+"""casekit check: one finding per problem, grouped by case; errors set the exit status."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from casekit.check import check_case
+from casekit.cli import app
+from casekit.extract.read import Document
+from casekit.pipeline import process_document
+from conftest import DATA
+
+runner = CliRunner()
+GOOD = (
+    "推行“三联三促”工作法 激活乡村振兴红色引擎\n中共某某县委组织部申报\n一、背景\n某某镇现有党员486人。\n"
+    "二、主要做法与成效\n组建产业党小组9个，带动农户增收。\n三、经验启示\n一要坚持党建引领。二要坚持群众主体。"
+)
+
+
+def record_of(text, options):
+    doc = Document(path="a.txt", file="a.txt", sha256="0" * 64, size=len(text), encoding="utf-8", text=text)
+    return process_document(doc, options)[0].to_dict()
+
+
+def codes(text, options, max_chars=3000):
+    return [(f.severity, f.code) for f in check_case(record_of(text, options), max_chars)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param(GOOD, [], id="clean"),
+        pytest.param(GOOD.split("三、经验启示")[0].rstrip(), [("error", "missing-section")], id="missing-section"),
+        pytest.param(GOOD.rstrip("。"), [("error", "ends-mid-sentence")], id="cut-off"),
+        pytest.param(GOOD.replace("一、背景", "三、经验启示X").replace("三、经验启示\n", "一、背景\n").replace("三、经验启示X", "三、经验启示"),
+                     [("warning", "section-order")], id="out-of-order"),
+        pytest.param(GOOD.replace("带动农户增收", "带动农户创业创业增收"), [("warning", "repeated-word")], id="repeated-word"),
+        pytest.param(GOOD.replace("坚持党建引领", "坚持的的党建引领"), [("warning", "repeated-word")], id="repeated-char"),
+        pytest.param(GOOD.replace("中共某某县委组织部申报\n", ""), [("warning", "missing-unit")], id="missing-unit"),
+        pytest.param(GOOD.replace("（", "(").replace("某某镇现有党员486人", "某某镇(含两个社区)现有党员486人"),
+                     [], id="ascii-parentheses-folded-by-cleaning"),
+    ],
+)
+def test_findings_for_one_case(text, expected, options):
+    assert codes(text, options) == expected
+
+
+def test_length_limit(options):
+    assert codes(GOOD, options, max_chars=50) == [("warning", "too-long")]
+
+
+def test_shared_characters_are_not_a_repeated_word(options):
+    assert codes(GOOD.replace("坚持党建引领", "提升基层党组织组织力"), options) == []
+
+
+def test_model_parts_mismatch_is_reported(options):
+    text = GOOD.replace("组建产业党小组9个", "推行“一核三+”工作法：一是“党建+产业”。二是“党建+治理”。组建产业党小组9个")
+    assert ("warning", "model-parts-mismatch") in codes(text, options)
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "200", "NO_COLOR": "1"})
+
+
+def test_duplicates_across_the_workspace(tmp_path):
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    original = (DATA / "涪城区_红色物业.txt").read_text(encoding="utf-8")
+    (folder / "a.txt").write_text(original, encoding="utf-8")
+    (folder / "b_same.txt").write_text(original + "\n", encoding="utf-8")
+    (folder / "c_edited.txt").write_text(original.replace("居民满意度", "群众满意度", 1) + "\n补充一句说明。", encoding="utf-8")
+    shutil.copy(DATA / "亭湖区_新闻报道.txt", folder / "d_other.txt")
+    db = tmp_path / "ws.db"
+    assert run("ingest", folder, "--db", db).exit_code == 0
+    result = run("check", "--format", "json", "--db", db)
+    assert result.exit_code == 1
+    findings = [(f["case_id"].split("-")[0], f["code"]) for f in json.loads(result.output)
+                if f["code"] in ("duplicate", "near-duplicate")]
+    assert findings == [("b_same", "duplicate"), ("c_edited", "near-duplicate"), ("c_edited", "near-duplicate")]
+
+
+def test_clean_workspace_exits_zero(tmp_path):
+    db = tmp_path / "ws.db"
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    assert run("ingest", tmp_path / "a.txt", "--db", db).exit_code == 0
+    result = run("check", "--db", db)
+    assert result.exit_code == 0 and "质检结果：0 项" in result.output
+
+
+def test_truncated_seed_submissions_are_flagged(seeds_dir, options):
+    from casekit.extract.read import read_document
+
+    doc = read_document(seeds_dir / "000_264e6aad55d819a0.txt")
+    flagged = [r.title for r in process_document(doc, options)
+               if any(f.severity == "error" for f in check_case(r.to_dict(), 3000))]
+    assert len(flagged) == 3 and flagged[0].startswith("打造“党建有灵魂”")
