@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -60,6 +61,7 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="输出�
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="要导入的文件或文件夹（文件夹会递归查找 .txt、.md、.docx、.pdf、.html）。")],
     force: Annotated[bool, typer.Option("--force", help="即使文件未变也重新抽取。")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="并行处理的进程数（默认等于 CPU 核数）。")] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """导入文件或文件夹中的案例材料到工作区。"""
@@ -84,7 +86,8 @@ def ingest(
                     progress.console.print(f"[red]失败[/red] {result.shown}：{result.error}", highlight=False)
                 progress.update(task, advance=1, description=result.shown)
 
-            results = ingest_files(ws, files, default_options(), force=force, on_done=done)
+            workers = jobs or os.cpu_count() or 1
+            results = ingest_files(ws, files, default_options(), force=force, jobs=workers, on_done=done)
     except CasekitError as exc:
         _fail(str(exc))
     console.print(render.ingest_summary(results))

@@ -6,19 +6,21 @@ Unchanged bytes are not processed again unless forced.
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import os
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-import logging
-
 from casekit.errors import CasekitError
 from casekit.extract.keywords import rank_keywords
-from casekit.extract.read import is_supported, read_document
+from casekit.extract.read import Document, is_supported, read_document
+from casekit.models import Case
 from casekit.options import Options
-from casekit.pipeline import process_document
-from casekit.store import Workspace
+from casekit.pipeline import process_document, warm_up
+from casekit.store import StoredDocument, Workspace
 
 log = logging.getLogger(__name__)
 
@@ -58,32 +60,72 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 
 def ingest_files(workspace: Workspace, files: list[SourceFile], options: Options, force: bool = False,
-                 on_done: Callable[[FileResult], None] | None = None) -> list[FileResult]:
-    """Ingest each file into the workspace; one result a file, in order."""
-    results = []
-    for source in files:
-        result = ingest_file(workspace, source, options, force)
-        results.append(result)
+                 jobs: int = 1, on_done: Callable[[FileResult], None] | None = None) -> list[FileResult]:
+    """Ingest each file into the workspace; one result a file, in the order given.
+
+    Extraction runs in `jobs` worker processes; the workspace is written by this process
+    only, one transaction a document, as results arrive.
+    """
+    results: dict[int, FileResult] = {}
+    todo: list[tuple[int, SourceFile, StoredDocument | None]] = []
+    for k, source in enumerate(files):
+        known = workspace.document(_key(source.path))
+        if not force and _unchanged(source.path, known):
+            results[k] = FileResult(source.shown, "unchanged")
+            if on_done:
+                on_done(results[k])
+        else:
+            todo.append((k, source, known))
+    extracted = _extract_all([source for _, source, _ in todo], options, jobs)
+    for (k, source, known), outcome in zip(todo, extracted):
+        results[k] = _store(workspace, source, known, outcome)
         if on_done:
-            on_done(result)
-    if any(r.status in ("new", "updated") for r in results):
+            on_done(results[k])
+    if any(r.status in ("new", "updated") for r in results.values()):
         workspace.refresh_keywords(lambda counts, df, n: rank_keywords(counts, options.keywords_top, df, n))
-    return results
+    return [results[k] for k in range(len(files))]
 
 
-def ingest_file(workspace: Workspace, source: SourceFile, options: Options, force: bool = False) -> FileResult:
-    key = _key(source.path)
+@dataclass(frozen=True)
+class _Extracted:
+    """What extraction of one file gives back: the document's description and cases, or why it failed."""
+
+    meta: Document | None
+    cases: list[Case]
+    error: str | None = None
+
+
+def _extract_all(sources: list[SourceFile], options: Options, jobs: int) -> Iterator[_Extracted]:
+    if jobs <= 1 or len(sources) <= 1:
+        yield from (extract_file(source, options) for source in sources)
+        return
+    warm_up()  # load dictionaries and libraries once here; forked workers inherit them
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(extract_file, sources, [options] * len(sources), chunksize=_chunk(len(sources), jobs))
+
+
+def _chunk(count: int, jobs: int) -> int:
+    return max(1, min(16, count // (jobs * 8)))
+
+
+def extract_file(source: SourceFile, options: Options) -> _Extracted:
+    """Read one file and run the pipeline on it (in a worker process when ingesting in parallel)."""
     try:
         if not source.path.exists():
-            raise CasekitError("文件不存在")
+            raise CasekitError("文件不存在（可能在导入过程中被删除或移动）")
         doc = read_document(source.path, source.shown)
-        known = workspace.document(key)
-        if known and known.status == "ok" and known.sha256 == doc.sha256 and not force:
-            return FileResult(source.shown, "unchanged")
         cases = _process(doc, options)
     except CasekitError as exc:
-        workspace.store_failure(key, source.shown, source.path.name, str(exc))
-        return FileResult(source.shown, "failed", error=str(exc))
+        return _Extracted(None, [], str(exc))
+    return _Extracted(replace(doc, text=""), cases)
+
+
+def _store(workspace: Workspace, source: SourceFile, known: StoredDocument | None, outcome: _Extracted) -> FileResult:
+    key = _key(source.path)
+    if outcome.meta is None:
+        workspace.store_failure(key, source.shown, source.path.name, outcome.error or "")
+        return FileResult(source.shown, "failed", error=outcome.error)
+    doc, cases = outcome.meta, outcome.cases
     workspace.store_document(key, doc.path, doc.file, doc.sha256, doc.size, doc.encoding, cases)
     return FileResult(
         source.shown,
@@ -94,7 +136,16 @@ def ingest_file(workspace: Workspace, source: SourceFile, options: Options, forc
     )
 
 
-def _process(doc, options: Options):
+def _unchanged(path: Path, known: StoredDocument | None) -> bool:
+    if known is None or known.status != "ok":
+        return False
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() == known.sha256
+    except OSError:
+        return False
+
+
+def _process(doc: Document, options: Options) -> list[Case]:
     """Run the pipeline; a defect on one odd document becomes that file's failure, not a crash."""
     try:
         return process_document(doc, options)

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from types import MappingProxyType
 from typing import Mapping
 
 import yaml
@@ -16,7 +15,10 @@ LEXICON = "casekit.lexicon"
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Word lists an editor can extend: they live as files in `casekit/lexicon/`."""
+    """Word lists an editor can extend: they live as files in `casekit/lexicon/`.
+
+    Plain dicts and frozensets, so options can be sent to worker processes; nothing mutates them.
+    """
 
     heading_keys: Mapping[str, str]  # heading variant -> section key
     units: Mapping[str, str]  # unit as written -> canonical unit
@@ -59,16 +61,14 @@ def load_lexicon() -> Lexicon:
     heading_keys = {variant: key for key, variants in headings.items() for variant in variants}
     domains = {name: tuple(cues) for name, cues in _read_yaml("domains.yaml").items()}
     return Lexicon(
-        heading_keys=MappingProxyType(heading_keys),
-        units=MappingProxyType({str(k): str(v) for k, v in _read_yaml("units.yaml").items()}),
+        heading_keys=heading_keys,
+        units={str(k): str(v) for k, v in _read_yaml("units.yaml").items()},
         common_models=frozenset(_read_lines("common_models.txt")),
         not_models=frozenset(_read_lines("not_models.txt")),
         collection_cues=tuple(_read_lines("collection_cues.txt")),
-        domains=MappingProxyType(domains),
+        domains=domains,
         stopwords=frozenset(_read_lines("stopwords.txt")),
-        subject_words=MappingProxyType(
-            {name: frozenset(words) for name, words in _read_yaml("subject_words.yaml").items()}
-        ),
+        subject_words={name: frozenset(words) for name, words in _read_yaml("subject_words.yaml").items()},
         userdict=_lexicon_path("userdict.txt"),
     )
 
@@ -83,4 +83,4 @@ def with_settings(options: Options, settings: Mapping[str, object]) -> Options:
     """Options with a user's settings layered on top; unknown keys are kept in `extra`."""
     known = {k: v for k, v in settings.items() if k in Options.__dataclass_fields__ and k != "lexicon"}
     extra = {k: v for k, v in settings.items() if k not in known}
-    return replace(options, **known, extra=MappingProxyType({**options.extra, **extra}))
+    return replace(options, **known, extra={**options.extra, **extra})

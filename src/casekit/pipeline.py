@@ -34,6 +34,21 @@ from casekit.options import Options
 _BYLINE_LOOKAHEAD = 600
 
 
+def warm_up() -> None:
+    """Load the stages' heavy libraries and tables once, so that forked workers share them."""
+    from casekit.extract.fingerprint import fingerprint as fingerprint_text
+    from casekit.extract.keywords import rank_keywords as rank
+    from casekit.extract.numbers import parse_chinese
+    from casekit.extract.region import resolve_admin
+    from casekit.extract.tokens import pos_tagger
+
+    pos_tagger()
+    parse_chinese("两千")
+    resolve_admin("北京市")
+    fingerprint_text("预热")
+    rank({"党建": 1}, 1)
+
+
 def process_document(doc: Document, options: Options) -> list[Case]:
     """Every case in a decoded document, as full SCHEMA.md records."""
     cleaned = clean_text(doc.text, options.lexicon)

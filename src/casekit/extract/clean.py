@@ -194,9 +194,9 @@ def _assemble(raw: str, lines: list[_Line]) -> tuple[str, list[int]]:
             out.append("\n")
             origin.append(origin[-1])
         for line in paragraph:
-            for pos in _kept_positions(line):
-                out.append(raw[pos])
-                origin.append(pos)
+            for start, end in _kept_spans(line):
+                out.append(raw[start:end])
+                origin.extend(range(start, end))
     return "".join(out), origin
 
 
@@ -211,14 +211,16 @@ def _paragraphs(raw: str, lines: list[_Line]) -> list[list[_Line]]:
     return paragraphs
 
 
-def _kept_positions(line: _Line) -> list[int]:
-    skip = sorted(line.skip)
-    positions, pos = [], line.start
-    for s, e in skip:
-        positions.extend(range(pos, max(pos, s)))
+def _kept_spans(line: _Line) -> list[tuple[int, int]]:
+    """The source spans of a line that stay, with the junk spans cut out."""
+    spans, pos = [], line.start
+    for s, e in sorted(line.skip):
+        if s > pos:
+            spans.append((pos, s))
         pos = max(pos, e)
-    positions.extend(range(pos, line.end))
-    return positions
+    if line.end > pos:
+        spans.append((pos, line.end))
+    return spans
 
 
 def _joins(paragraph: list[_Line], lines: list[_Line], i: int, wrap: int | None, raw: str) -> bool:
@@ -297,20 +299,21 @@ def _wrap_width(lines: list[_Line]) -> int | None:
 # --- punctuation --------------------------------------------------------------------------
 
 
+_ASCII_PUNCTUATION = re.compile("[" + re.escape("".join(P.ASCII_TO_FULL)) + "]")
+
+
 def _fold_punctuation(text: str) -> str:
     """ASCII , ; : ? ! ( ) touching Chinese text become full-width; one character for one."""
-    chars = list(text)
-    for i, ch in enumerate(chars):
-        full = P.ASCII_TO_FULL.get(ch)
-        if full is None:
-            continue
+
+    def fold(m: re.Match) -> str:
+        i = m.start()
         before = text[i - 1] if i else ""
         after = text[i + 1] if i + 1 < len(text) else ""
-        if before.isdigit() and after.isdigit():
-            continue
-        if _is_chinese(before) or _is_chinese(after):
-            chars[i] = full
-    return "".join(chars)
+        if (before.isdigit() and after.isdigit()) or not (_is_chinese(before) or _is_chinese(after)):
+            return m.group(0)
+        return P.ASCII_TO_FULL[m.group(0)]
+
+    return _ASCII_PUNCTUATION.sub(fold, text)
 
 
 def _is_chinese(ch: str) -> bool:

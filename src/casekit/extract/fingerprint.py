@@ -7,6 +7,7 @@ places as their shingle sets overlap, so near-duplicates are found without compa
 from __future__ import annotations
 
 import re
+import zlib
 
 NUM_PERM = 64
 SHINGLE = 5
@@ -20,7 +21,7 @@ def fingerprint(text: str) -> bytes:
 
     plain = _NOISE.sub("", text)
     shingles = {plain[i : i + SHINGLE] for i in range(max(1, len(plain) - SHINGLE + 1))}
-    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashfunc=zlib.crc32)  # crc32: fast and stable
     minhash.update_batch([s.encode("utf-8") for s in shingles])
     return minhash.hashvalues.astype("<u8").tobytes()
 

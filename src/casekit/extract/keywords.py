@@ -29,7 +29,7 @@ def count_terms(text: str, model_names: Iterable[str], stopwords: frozenset[str]
     for name in sorted(set(model_names), key=len, reverse=True):
         counts[name] += text.count(name)
         text = text.replace(name, "\n")
-    counts.update(w for w in tokenizer().lcut(text) if _HAN_WORD.match(w) and w not in stopwords)
+    counts.update(w for w in tokenizer().lcut(text, HMM=False) if _HAN_WORD.match(w) and w not in stopwords)
     return dict(counts.most_common(_TERMS_KEPT))
 
 

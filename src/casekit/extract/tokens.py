@@ -46,4 +46,4 @@ def pos_tagger():
 
 def tag(text: str) -> list[tuple[str, str]]:
     """(word, part-of-speech flag) pairs for a short window of text."""
-    return [(p.word, p.flag) for p in pos_tagger().cut(text)]
+    return [(p.word, p.flag) for p in pos_tagger().cut(text, HMM=False)]
