@@ -56,7 +56,7 @@ def test_a_document_is_stored_whole_or_not_at_all(tmp_path, options, monkeypatch
         assert record["indicators"][0]["text"] == "120人"
 
 
-def _explode(self, doc_id, record, fingerprint):
+def _explode(self, doc_id, record, fingerprint, as_json=None):
     raise RuntimeError("disk full")
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from casekit.extract.indicators import find_indicators
 from casekit.extract.subjects import find_subject
+from casekit.extract.tokens import segment
 
 
 @pytest.mark.parametrize(
@@ -22,4 +23,4 @@ from casekit.extract.subjects import find_subject
 )
 def test_subject(sentence, figure, subject, lexicon):
     (found,) = [f for f in find_indicators(sentence, lexicon.units) if f.text == figure]
-    assert find_subject(sentence, found.start, found.end, lexicon.subject_words) == subject
+    assert find_subject(sentence, found.start, found.end, segment(sentence), lexicon.subject_words) == subject

@@ -20,7 +20,7 @@ from casekit.extract.read import Document, is_supported, read_document
 from casekit.models import Case
 from casekit.options import Options
 from casekit.pipeline import process_document, warm_up
-from casekit.store import StoredDocument, Workspace
+from casekit.store import CaseRow, StoredDocument, Workspace
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +91,7 @@ class _Extracted:
     """What extraction of one file gives back: the document's description and cases, or why it failed."""
 
     meta: Document | None
-    cases: list[Case]
+    rows: list[CaseRow]
     error: str | None = None
 
 
@@ -114,10 +114,10 @@ def extract_file(source: SourceFile, options: Options) -> _Extracted:
         if not source.path.exists():
             raise CasekitError("文件不存在（可能在导入过程中被删除或移动）")
         doc = read_document(source.path, source.shown)
-        cases = _process(doc, options)
+        rows = [CaseRow.of(case) for case in _process(doc, options)]
     except CasekitError as exc:
         return _Extracted(None, [], str(exc))
-    return _Extracted(replace(doc, text=""), cases)
+    return _Extracted(replace(doc, text=""), rows)
 
 
 def _store(workspace: Workspace, source: SourceFile, known: StoredDocument | None, outcome: _Extracted) -> FileResult:
@@ -125,14 +125,14 @@ def _store(workspace: Workspace, source: SourceFile, known: StoredDocument | Non
     if outcome.meta is None:
         workspace.store_failure(key, source.shown, source.path.name, outcome.error or "")
         return FileResult(source.shown, "failed", error=outcome.error)
-    doc, cases = outcome.meta, outcome.cases
-    workspace.store_document(key, doc.path, doc.file, doc.sha256, doc.size, doc.encoding, cases)
+    doc, rows = outcome.meta, outcome.rows
+    workspace.store_document(key, doc.path, doc.file, doc.sha256, doc.size, doc.encoding, rows)
     return FileResult(
         source.shown,
         "updated" if known else "new",
-        cases=len(cases),
-        indicators=sum(len(c.indicators) for c in cases),
-        models=sum(len(c.models) for c in cases),
+        cases=len(rows),
+        indicators=sum(len(r.record["indicators"]) for r in rows),
+        models=sum(len(r.record["models"]) for r in rows),
     )
 
 

@@ -6,6 +6,7 @@
     4. metadata  genre, year, region                       (extract/metadata.py, extract/region.py)
     5. sections  template sections and their points        (extract/sections.py)
     6. figures   indicators with subjects                  (extract/indicators.py, extract/subjects.py)
+                 over one segmentation of the case            (extract/tokens.py)
     7. models    named models with parts                   (extract/named_models.py)
     8. keywords  keywords and fields of work               (extract/keywords.py)
     9. quality   truncation findings, duplicate fingerprint (extract/quality.py, extract/fingerprint.py)
@@ -28,6 +29,7 @@ from casekit.extract.region import find_region
 from casekit.extract.sections import split_sections
 from casekit.extract.split import CaseSpan, split_cases
 from casekit.extract.subjects import find_subject
+from casekit.extract.tokens import Token, segment
 from casekit.models import Case, Indicator, Section, Source
 from casekit.options import Options
 
@@ -40,9 +42,9 @@ def warm_up() -> None:
     from casekit.extract.keywords import rank_keywords as rank
     from casekit.extract.numbers import parse_chinese
     from casekit.extract.region import resolve_admin
-    from casekit.extract.tokens import pos_tagger
+    from casekit.extract.tokens import segment
 
-    pos_tagger()
+    segment("预热")
     parse_chinese("两千")
     resolve_admin("北京市")
     fingerprint_text("预热")
@@ -64,7 +66,8 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, opt
     region, admin = find_region(span.unit, span.title, text)
     sections = split_sections(text, lex.heading_keys)
     models, model_issues = find_models(text, span.title, lex)
-    terms = count_terms(text, [m.name for m in models], lex.stopwords)
+    tokens = segment(text)
+    terms = count_terms(text, tokens, [m.name for m in models], lex.stopwords)
     issues = find_truncation(text, sections)
     return Case(
         id=f"{Path(doc.file).stem}-{doc.sha256[:8]}-{index + 1:02d}",
@@ -81,7 +84,8 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, opt
         truncated=any(i.severity == "error" for i in issues),
         text=text,
         sections=sections,
-        indicators=[_indicator(f, text, cleaned, span.start, sections, options) for f in find_indicators(text, lex.units)],
+        indicators=[_indicator(f, text, tokens, cleaned, span.start, sections, options)
+                    for f in find_indicators(text, lex.units)],
         models=models,
         keywords=rank_keywords(terms, options.keywords_top),
         issues=issues + model_issues,
@@ -96,8 +100,8 @@ def _has_byline(raw_lead: str) -> bool:
     return any(P.BYLINE.match(ln) or P.CAPTION.search(ln) or P.NEWS_DATELINE.match(ln) for ln in lines)
 
 
-def _indicator(f: FoundIndicator, text: str, cleaned: Cleaned, offset: int, sections: list[Section],
-               options: Options) -> Indicator:
+def _indicator(f: FoundIndicator, text: str, tokens: list[Token], cleaned: Cleaned, offset: int,
+               sections: list[Section], options: Options) -> Indicator:
     raw_start, raw_end = cleaned.raw_span(offset + f.start, offset + f.end)
     return Indicator(
         text=f.text,
@@ -105,7 +109,7 @@ def _indicator(f: FoundIndicator, text: str, cleaned: Cleaned, offset: int, sect
         unit=f.unit,
         approx=f.approx,
         normalized={"value": f.normalized_value, "unit": f.normalized_unit},
-        subject=find_subject(text, f.start, f.end, options.lexicon.subject_words, options.subject_window),
+        subject=find_subject(text, f.start, f.end, tokens, options.lexicon.subject_words, options.subject_window),
         section=next((s.key for s in sections if s.start <= f.start < s.end), None),
         start=f.start,
         end=f.end,

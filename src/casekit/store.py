@@ -73,6 +73,21 @@ _MIGRATIONS = {
 
 
 @dataclass(frozen=True)
+class CaseRow:
+    """A case ready to store, serialised where it was extracted (a worker process) to spare the writer."""
+
+    record: dict
+    json: str
+    terms: dict[str, int]
+    fingerprint: bytes
+
+    @classmethod
+    def of(cls, case: Case) -> CaseRow:
+        record = case.to_dict()
+        return cls(record, json.dumps(record, ensure_ascii=False), case.terms, case.fingerprint)
+
+
+@dataclass(frozen=True)
 class StoredDocument:
     key: str
     sha256: str | None
@@ -122,17 +137,18 @@ class Workspace:
         return StoredDocument(*row) if row else None
 
     def store_document(self, key: str, path: str, file: str, sha256: str, size: int, encoding: str,
-                       cases: list[Case]) -> None:
-        """Replace the document's cases with `cases`, all or nothing; fields an editor reviewed are kept."""
+                       rows: list[CaseRow]) -> None:
+        """Replace the document's cases with `rows`, all or nothing; fields an editor reviewed are kept."""
         with self._transaction():
             doc_id = self._upsert_document(key, path, file, sha256, size, encoding, "ok", None)
-            reviewed = self._reviewed_by_index(doc_id)
+            reviewed = self._reviewed_by_index(doc_id).get
             self.db.execute("DELETE FROM cases WHERE document_id=?", (doc_id,))
-            for case in cases:
-                record = keep_reviewed(case.to_dict(), reviewed.get(case.source.case_index))
-                self._insert_record(doc_id, record, case.fingerprint)
+            for row in rows:
+                kept = reviewed(row.record["source"]["case_index"])
+                record = keep_reviewed(row.record, kept)
+                self._insert_record(doc_id, record, row.fingerprint, None if kept else row.json)
                 self.db.executemany("INSERT INTO terms (case_id, term, count) VALUES (?, ?, ?)",
-                                    [(case.id, term, n) for term, n in case.terms.items()])
+                                    [(record["id"], term, n) for term, n in row.terms.items()])
 
     def update_record(self, record: dict) -> None:
         """Replace one stored case record (an editor's reviewed version), all or nothing."""
@@ -170,7 +186,7 @@ class Workspace:
         )
         return self.db.execute("SELECT id FROM documents WHERE key=?", (key,)).fetchone()[0]
 
-    def _insert_record(self, doc_id: int, r: dict, fingerprint: bytes | None) -> None:
+    def _insert_record(self, doc_id: int, r: dict, fingerprint: bytes | None, as_json: str | None = None) -> None:
         admin = r.get("admin") or {}
         self.db.execute(
             """INSERT INTO cases (id, document_id, case_index, title, unit, region, province, city, county,
@@ -178,7 +194,7 @@ class Workspace:
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (r["id"], doc_id, r["source"]["case_index"], r["title"], r["unit"], r["region"], admin.get("province"),
              admin.get("city"), admin.get("county"), r["genre"], r["year"], int(bool(r["truncated"])),
-             len(r["text"]), json.dumps(r, ensure_ascii=False), fingerprint),
+             len(r["text"]), as_json or json.dumps(r, ensure_ascii=False), fingerprint),
         )
         self.db.executemany(
             """INSERT INTO indicators (case_id, position, text, value, unit, normalized_value, normalized_unit,

@@ -1,7 +1,8 @@
 """The review page: one self-contained HTML file an editor opens offline to check cases.
 
-The register of all cases is a table the page's own script sorts and filters; a case body is
-rendered only when the editor opens it, so a page of ten thousand cases stays responsive. The
+The register of all cases is a table the page's own script sorts, filters and lists a page of
+rows at a time; a case body is rendered only when the editor opens it, so a page of ten
+thousand cases stays responsive. The
 cases travel as JSON in a `<script type="application/json">` block; the script builds every
 node with createElement/textContent, so case text can never become markup.
 
@@ -60,7 +61,7 @@ def write_html(records: Iterable[dict], target: Path, title: str = DEFAULT_TITLE
             # records are streamed into the JSON block: the page is never held in memory whole
             fh.write(("," if count > 1 else "") + _script_json(_view(count, record, locator)))
         fh.write("]")
-        fh.write(_register_tail())
+        fh.write(f"</script>\n<script>{SCRIPT}</script>\n</body>\n</html>\n")
     return count
 
 
@@ -68,7 +69,7 @@ def case_page(record: dict, sources: Mapping[str, str] | None = None) -> str:
     """A complete HTML page for one case, rendered without script (for `casekit show --html`)."""
     view = _view(1, record, _Locator(sources))
     return (f'<!DOCTYPE html>\n<html lang="zh-CN">\n{_head(view["title"] or view["id"])}\n<body>\n'
-            f'<main id="cases">\n{_case_html(view)}\n</main>\n</body>\n</html>\n')
+            f'<header><h1>{DEFAULT_TITLE}</h1></header>\n<main id="cases">\n{_case_html(view)}\n</main>\n</body>\n</html>\n')
 
 
 # --- the view both renderings share ----------------------------------------------------------
@@ -81,14 +82,14 @@ class _Locator:
         self.sources = sources or {}
         self.breaks: dict[str, list[int]] = {}  # offsets of "\n" per source, computed once
 
-    def where(self, source: dict, raw_start: int) -> str:
-        text = self.sources.get(source["path"])
+    def at(self, path: str, raw_start: int) -> str:
+        """"第N行" (1-based) when the source text is known, else "第N字符" (its offset)."""
+        text = self.sources.get(path)
         if text is None:
-            return f"{source['file']} 第{raw_start}字符"
-        if source["path"] not in self.breaks:
-            self.breaks[source["path"]] = [m.start() for m in re.finditer("\n", text)]
-        line = bisect.bisect_left(self.breaks[source["path"]], raw_start) + 1
-        return f"{source['file']} 第{line}行"
+            return f"第{raw_start}字符"
+        if path not in self.breaks:
+            self.breaks[path] = [m.start() for m in re.finditer("\n", text)]
+        return f"第{bisect.bisect_left(self.breaks[path], raw_start) + 1}行"
 
 
 def _view(number: int, record: dict, locator: _Locator) -> dict:
@@ -97,40 +98,40 @@ def _view(number: int, record: dict, locator: _Locator) -> dict:
     return {
         "n": number,
         "id": record["id"],
-        "title": record.get("title"),
-        "subtitle": record.get("subtitle"),
-        "unit": record.get("unit"),
-        "region": record.get("region"),
-        "genre": labels.genre(record.get("genre")),
-        "domain": list(record.get("domain") or []),
-        "year": record.get("year"),
+        "title": record["title"],
+        "subtitle": record["subtitle"],
+        "unit": record["unit"],
+        "region": record["region"],
+        "genre": labels.genre(record["genre"]),
+        "domain": record["domain"],
+        "year": record["year"],
         "file": record["source"]["file"],
         "text": record["text"],
-        "blocks": _blocks(record["text"], record.get("sections") or []),
-        "figures": [_figure(i, record["source"], locator) for i in record.get("indicators") or []],
-        "models": [{"name": m["name"], "components": list(m["components"]), "start": m["start"], "end": m["end"]}
-                   for m in record.get("models") or []],
+        "blocks": _blocks(record["text"], record["sections"]),
+        "figures": [_figure(i, record["source"]["path"], locator) for i in record["indicators"]],
+        "models": [{"name": m["name"], "components": m["components"], "start": m["start"], "end": m["end"]}
+                   for m in record["models"]],
         "issues": [{"severity": labels.SEVERITY.get(i["severity"], i["severity"]), "code": i["code"],
-                    "message": i["message"]} for i in record.get("issues") or []],
+                    "message": i["message"]} for i in record["issues"]],
     }
 
 
-def _figure(indicator: dict, source: dict, locator: _Locator) -> dict:
-    normalized = indicator.get("normalized") or {}
+def _figure(indicator: dict, path: str, locator: _Locator) -> dict:
+    normalized = indicator["normalized"]
     return {
         "text": indicator["text"],
         "value": _number(indicator["value"]),
         "unit": indicator["unit"],
         "normalized": f"{_number(normalized.get('value'))} {normalized.get('unit') or ''}".strip(),
-        "subject": indicator.get("subject") or "",
+        "subject": indicator["subject"] or "",
         "start": indicator["start"],
         "end": indicator["end"],
-        "where": locator.where(source, indicator["raw_start"]),
+        "at": locator.at(path, indicator["raw_start"]),  # the file name is the case's, not repeated
     }
 
 
 def _number(value) -> str:
-    """A value as the page shows it: 12 rather than 12.0, as the browser would print it."""
+    """A value as the page shows it: 12 rather than 12.0 (a value read from JSON may be either)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -280,7 +281,7 @@ def _where_html(view: dict) -> str:
     if not view["figures"]:
         return ""
     items = "".join(f'<li><span class="fig">{_esc(f["text"])}</span>'
-                    f'{_esc(" · " + f["subject"] if f["subject"] else "")} — {_esc(f["where"])}</li>'
+                    f'{_esc(" · " + f["subject"] if f["subject"] else "")} — {_esc(view["file"])} {_esc(f["at"])}</li>'
                     for f in view["figures"])
     return f'<section class="where"><h3>来源位置</h3><ol>{items}</ol></section>'
 
@@ -302,12 +303,14 @@ def _head(title: str) -> str:
 
 
 def _register_head(title: str) -> str:
-    """Everything before the JSON data: header, filters, the empty register, the case area."""
+    """Everything before the JSON data: header, filters, the empty register, the case area.
+
+    The page script reads the columns (and which sort as numbers) from the header buttons."""
     selects = "".join(f'<label>{name}<select data-filter="{key}"><option value="">全部</option></select></label>'
                       for key, name in FILTERS)
-    headers = "".join(f'<th scope="col" aria-sort="none"><button type="button" class="sort" data-key="{key}">'
-                      f'{name}<span class="arrow" aria-hidden="true"></span></button></th>'
-                      for key, name, _ in COLUMNS)
+    headers = "".join(f'<th scope="col" aria-sort="none"><button type="button" class="sort" data-key="{key}"'
+                      f'{" data-numeric" if numeric else ""}>{name}<span class="arrow" aria-hidden="true"></span>'
+                      f"</button></th>" for key, name, numeric in COLUMNS)
     return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 {_head(title)}
@@ -319,20 +322,11 @@ def _register_head(title: str) -> str:
 <form id="filters" class="control" role="search">{selects}<label class="query">搜索<input type="search" id="query" placeholder="标题、申报单位或正文中的词"></label><button type="reset">清除筛选</button></form>
 <p id="count" aria-live="polite"></p>
 <div class="table-wrap"><table><thead><tr>{headers}</tr></thead><tbody></tbody></table></div>
+<p class="control"><button type="button" id="more" hidden></button></p>
 </section>
 <section id="cases" aria-label="已打开的案例"></section>
 </main>
 <script type="application/json" id="casekit-data">"""
-
-
-def _register_tail() -> str:
-    numeric = json.dumps([key for key, _, is_numeric in COLUMNS if is_numeric])
-    return f"""</script>
-<script>const NUMERIC = new Set({numeric});
-{SCRIPT}</script>
-</body>
-</html>
-"""
 
 
 CSS = """
@@ -356,6 +350,7 @@ h3 { font-size: 1.1rem; margin: 1.2rem 0 .4rem; }
 button { font: inherit; color: var(--ink); cursor: pointer; }
 #filters button, .case-tools button { padding: .3rem .8rem; border: 1px solid #8c959f; border-radius: 4px; background: #fff; }
 #count { margin: .5rem 0; color: var(--muted); }
+#more { margin-top: .5rem; padding: .3rem .8rem; border: 1px solid #8c959f; border-radius: 4px; background: #fff; }
 .table-wrap { max-height: 55vh; overflow: auto; border: 1px solid var(--line); border-radius: 6px; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { padding: .35rem .5rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
@@ -369,7 +364,7 @@ td.col-title { min-width: 16rem; }
 tbody tr:nth-child(even) { background: #fafbfc; }
 tbody tr.is-open { background: #fff4d6; }
 button.open { border: 0; padding: 0; background: none; color: #0b57d0; text-decoration: underline; text-align: left; }
-#cases { margin: 1.5rem 0 3rem; }
+#cases { margin-top: 1.5rem; margin-bottom: 3rem; }
 .case { border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.5rem 1.5rem; margin: 0 0 1.5rem; max-width: 60rem; }
 .case-tools { float: right; margin-left: 1rem; }
 .subtitle { margin: 0 0 .5rem; color: var(--muted); }
@@ -405,6 +400,7 @@ mark[tabindex]:focus-visible::after { content: attr(title); position: absolute; 
   .case:first-child { break-before: auto; }
   mark, .legend span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   mark::after { display: none !important; }
+  :focus-visible { outline: none; }
   h2, h3 { break-after: avoid; }
 }
 """
@@ -417,6 +413,8 @@ SCRIPT = r"""
   const data = JSON.parse(document.getElementById("casekit-data").textContent);
   const tbody = document.querySelector("#register tbody");
   const count = document.getElementById("count");
+  const more = document.getElementById("more");
+  const PAGE = 200;  // rows in the table at a time: ten thousand rows would make layout slow
   const caseArea = document.getElementById("cases");
   const form = document.getElementById("filters");
   const query = document.getElementById("query");
@@ -444,7 +442,10 @@ SCRIPT = r"""
   // --- register ---
 
   const keys = [...document.querySelectorAll("thead button.sort")].map(b => b.dataset.key);
-  const rows = data.map(c => ({ c, tr: row(c), hay: null }));
+  const NUMERIC = new Set([...document.querySelectorAll("thead button.sort[data-numeric]")].map(b => b.dataset.key));
+  // every case in sort order; `match` says whether it passes the filters, `tr` is made when first listed
+  const rows = data.map(c => ({ c, match: true, tr: null, hay: null }));
+  let limit = PAGE;
 
   function row(c) {
     const tr = el("tr", { "data-n": c.n });
@@ -479,12 +480,23 @@ SCRIPT = r"""
   function applyFilters() {
     const terms = query.value.toLowerCase().split(/\s+/).filter(Boolean);
     const chosen = selects.filter(s => s.value).map(s => [s.dataset.filter, s.value]);
-    let shown = 0;
-    for (const r of rows) {
-      r.tr.hidden = !matches(r, terms, chosen);
-      if (!r.tr.hidden) shown += 1;
-    }
-    count.textContent = `显示 ${shown} / ${rows.length} 个案例`;
+    for (const r of rows) r.match = matches(r, terms, chosen);
+    limit = PAGE;
+    list();
+  }
+
+  function list() {
+    const matching = rows.filter(r => r.match);
+    tbody.replaceChildren(...matching.slice(0, limit).map(trOf));
+    const listed = Math.min(limit, matching.length);
+    count.textContent = `显示 ${matching.length} / ${rows.length} 个案例` + (listed < matching.length ? `，已列出前 ${listed} 个` : "");
+    more.hidden = listed >= matching.length;
+    more.textContent = `再列出 ${Math.min(PAGE, matching.length - listed)} 个`;
+  }
+
+  function trOf(r) {
+    if (!r.tr) r.tr = row(r.c);
+    return r.tr;
   }
 
   function sortBy(button) {
@@ -501,7 +513,7 @@ SCRIPT = r"""
       const d = numeric ? x - y : collator.compare(x, y);
       return d ? d * dir : a.c.n - b.c.n;
     });
-    tbody.append(...rows.map(r => r.tr));
+    list();
   }
 
   // --- one case ---
@@ -592,7 +604,7 @@ SCRIPT = r"""
     if (!c.figures.length) return null;
     return el("section", { class: "where" }, el("h3", null, "来源位置"),
       el("ol", null, ...c.figures.map(f => el("li", null, el("span", { class: "fig" }, f.text),
-        (f.subject ? " · " + f.subject : "") + " — " + f.where))));
+        (f.subject ? " · " + f.subject : "") + " — " + c.file + " " + f.at))));
   }
 
   // --- opening and closing ---
@@ -615,20 +627,19 @@ SCRIPT = r"""
     document.getElementById("case-" + c.n).remove();
     markOpen(c, false);
     const opener = tbody.querySelector(`button.open[data-n="${c.n}"]`);
-    if (opener && !opener.closest("tr").hidden) opener.focus();
+    if (opener) opener.focus();
   }
 
   function markOpen(c, open) {
-    const r = rows.find(r => r.c === c);
-    r.tr.classList.toggle("is-open", open);
+    trOf(rows.find(r => r.c === c)).classList.toggle("is-open", open);
     document.body.classList.toggle("has-open", caseArea.children.length > 0);
   }
 
   // --- wiring ---
 
   fillSelects();
-  tbody.append(...rows.map(r => r.tr));
   applyFilters();
+  more.addEventListener("click", () => { limit += PAGE; list(); });
   let pending = 0;
   query.addEventListener("input", () => { clearTimeout(pending); pending = setTimeout(applyFilters, 150); });
   for (const select of selects) select.addEventListener("change", applyFilters);

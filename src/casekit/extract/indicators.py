@@ -28,7 +28,8 @@ _PLACE_AFTER = re.compile(r"[村镇乡屯庄寨堡](?![民委级干部组务])")
 NUMBER = rf"(?:{P.ARABIC_NUMBER}|{CN_QUANTITY})"
 # Characters that make a number part of a code, a formula or a word: "1+5+N", "O2O", "5·23", "2:6:2".
 _BOUND_BEFORE = set("+＋×*·:：/.,-—_#") | set("0123456789０１２３４５６７８９")
-_SENTENCE_END = re.compile(r"[。！？；;!?\n]")
+_SENTENCE_MARKS = "。！？；;!?\n"
+_SENTENCE_END = re.compile(f"[{_SENTENCE_MARKS}]")
 
 
 @dataclass(frozen=True)
@@ -155,8 +156,7 @@ def _written_percentages(text: str) -> list[FoundIndicator]:
 
 def sentence_at(text: str, pos: int) -> str:
     """The sentence around position `pos`, for an editor to read the figure in context."""
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, pos)]
-    start = starts[-1] if starts else 0
+    start = max(text.rfind(mark, 0, pos) for mark in _SENTENCE_MARKS) + 1
     stop = _SENTENCE_END.search(text, pos)
     end = stop.end() if stop else len(text)
     return text[start:end].strip()

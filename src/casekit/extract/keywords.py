@@ -13,23 +13,26 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterable, Mapping
 
+from casekit.extract.tokens import Token, cached_table
+
 _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 _DOMAIN_SHARE = 0.3
 _TERMS_KEPT = 40
 
 
-def count_terms(text: str, model_names: Iterable[str], stopwords: frozenset[str]) -> dict[str, int]:
+def count_terms(text: str, tokens: list[Token], model_names: Iterable[str], stopwords: frozenset[str]) -> dict[str, int]:
     """The case's candidate keywords with their counts (the most frequent few dozen).
 
-    Plain segmentation, no part-of-speech tagging: that would cost more than all other stages.
+    Model names count as whole terms; the words inside them are not counted again.
     """
-    from casekit.extract.tokens import tokenizer
-
     counts: Counter[str] = Counter()
+    inside: set[int] = set()
     for name in sorted(set(model_names), key=len, reverse=True):
-        counts[name] += text.count(name)
-        text = text.replace(name, "\n")
-    counts.update(w for w in tokenizer().lcut(text, HMM=False) if _HAN_WORD.match(w) and w not in stopwords)
+        for m in re.finditer(re.escape(name), text):
+            counts[name] += 1
+            inside.update(range(m.start(), m.end()))
+    counts.update(t.word for t in tokens
+                  if t.start not in inside and _HAN_WORD.match(t.word) and t.word not in stopwords)
     return dict(counts.most_common(_TERMS_KEPT))
 
 
@@ -48,6 +51,11 @@ def rank_keywords(counts: Mapping[str, int], top: int, doc_freq: Mapping[str, in
 
 @lru_cache(maxsize=1)
 def _reference_idf() -> tuple[dict[str, float], float]:
+    """jieba's reference IDF table and its median (for unknown terms), read from the cache when possible."""
+    return cached_table("idf", _read_idf)
+
+
+def _read_idf() -> tuple[dict[str, float], float]:
     from jieba import analyse
 
     extractor = analyse.TFIDF()

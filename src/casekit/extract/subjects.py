@@ -1,6 +1,6 @@
 """What a figure counts: the noun phrase it belongs to ("党员332人" -> 党员, "26名企业家" -> 企业家).
 
-Only a small window on each side of the figure is tagged, never the whole text. A figure
+Only a small window of the case's words on each side of the figure is looked at. A figure
 followed by a measure word and a noun ("70名党员") counts that noun; otherwise it counts
 the noun phrase before it ("现有党员332人"), passing over words such as 达 or 累计.
 Quoted terms ("“两新”组织") are one noun. Word lists: `lexicon/subject_words.yaml`.
@@ -9,9 +9,10 @@ Quoted terms ("“两新”组织") are one noun. Word lists: `lexicon/subject_w
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Mapping
 
-from casekit.extract.tokens import tag
+from casekit.extract.tokens import Token
 
 _NOUNISH = ("n", "vn", "an", "j", "b", "eng", "nz", "ng", "nl", "zg", "l", "i")
 _INSIDE_ONLY = ("a", "ad")
@@ -19,31 +20,53 @@ _GLUE = set("（）()《》")
 _SKIP_BEFORE = {"近", "约", "达", "达到", "累计", "共", "共计", "有", "为", "是", "超过", "超", "等", "的",
                 "占", "约占", "计", "总计", "合计", "逾", "将近", "大约", "共有", "现有", "已有", "总数"}
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:\n、]")
-_QUOTED = re.compile(r"“[^”]{1,12}”|\"[^\"]{1,12}\"")
+_OPEN_QUOTES = {"“": "”", '"': '"'}
+_QUOTED_MAX = 12
 _QUOTES = str.maketrans("", "", "“”\"‘’'")
 
 Tokens = list[tuple[str, str]]
 
 
-def find_subject(text: str, start: int, end: int, words: Mapping[str, frozenset[str]], window: int = 16) -> str | None:
-    """The noun phrase counted by the figure at text[start:end], or None."""
-    after = _clause_after(text, end, window)
-    subject = _leading_noun_phrase(_tag(after, words), words) if after else None
+def find_subject(text: str, start: int, end: int, tokens: list[Token], words: Mapping[str, frozenset[str]],
+                 window: int = 16) -> str | None:
+    """The noun phrase counted by the figure at text[start:end], or None; `tokens` are the text's words."""
+    lo, hi = _clause_after(text, end, window)
+    subject = _leading_noun_phrase(_window(text, tokens, lo, hi, words), words) if hi > lo else None
     if not subject:
-        subject = _trailing_noun_phrase(_tag(_clause_before(text, start, window), words), words)
+        lo, hi = _clause_before(text, start, window)
+        subject = _trailing_noun_phrase(_window(text, tokens, lo, hi, words), words)
     return subject.translate(_QUOTES) if subject else None
 
 
-def _tag(text: str, words: Mapping[str, frozenset[str]]) -> Tokens:
-    """jieba tags, with quoted terms kept whole as nouns and noun-like verbs marked as nouns."""
-    tokens: Tokens = []
-    pos = 0
-    for m in _QUOTED.finditer(text):
-        tokens.extend(tag(text[pos : m.start()]) if m.start() > pos else [])
-        tokens.append((m.group(0), "nz"))
-        pos = m.end()
-    tokens.extend(tag(text[pos:]) if pos < len(text) else [])
-    return [_retag(w, f, words) for w, f in tokens]
+def _window(text: str, tokens: list[Token], lo: int, hi: int, words: Mapping[str, frozenset[str]]) -> Tokens:
+    """(word, tag) pairs of text[lo:hi]; a word cut by the window's edge keeps only its inside part."""
+    first = max(0, bisect_right(tokens, lo, key=lambda t: t.start) - 1)
+    pairs: Tokens = []
+    for token in tokens[first:]:
+        if token.start >= hi:
+            break
+        piece = text[max(lo, token.start) : min(hi, token.start + len(token.word))]
+        if piece:
+            pairs.append((piece, token.flag if piece == token.word else "x"))
+    return [_retag(w, f, words) for w, f in _merge_quotes(pairs)]
+
+
+def _merge_quotes(pairs: Tokens) -> Tokens:
+    """A quoted term ("“两新”") becomes one noun."""
+    merged: Tokens = []
+    k = 0
+    while k < len(pairs):
+        word = pairs[k][0]
+        close = _OPEN_QUOTES.get(word)
+        end = next((j for j in range(k + 1, len(pairs)) if pairs[j][0] == close), None) if close else None
+        quoted = "".join(w for w, _ in pairs[k : end + 1]) if end is not None else ""
+        if end is not None and len(quoted) <= _QUOTED_MAX + 2:
+            merged.append((quoted, "nz"))
+            k = end + 1
+        else:
+            merged.append(pairs[k])
+            k += 1
+    return merged
 
 
 def _retag(word: str, flag: str, words: Mapping[str, frozenset[str]]) -> tuple[str, str]:
@@ -54,17 +77,18 @@ def _retag(word: str, flag: str, words: Mapping[str, frozenset[str]]) -> tuple[s
     return word, flag
 
 
-def _clause_after(text: str, end: int, window: int) -> str:
-    chunk = text[end : end + window]
-    stop = _CLAUSE_BREAK.search(chunk)
-    chunk = chunk[: stop.start()] if stop else chunk
-    return chunk[1:] if chunk.startswith("的") else chunk
+def _clause_after(text: str, end: int, window: int) -> tuple[int, int]:
+    """The span after a figure up to the end of its clause (and past a leading 的)."""
+    stop = _CLAUSE_BREAK.search(text, end, end + window)
+    hi = stop.start() if stop else min(len(text), end + window)
+    return (end + 1 if text.startswith("的", end) and end < hi else end), hi
 
 
-def _clause_before(text: str, start: int, window: int) -> str:
-    chunk = text[max(0, start - window) : start]
-    breaks = list(_CLAUSE_BREAK.finditer(chunk))
-    return chunk[breaks[-1].end() :] if breaks else chunk
+def _clause_before(text: str, start: int, window: int) -> tuple[int, int]:
+    """The span before a figure back to the start of its clause."""
+    lo = max(0, start - window)
+    breaks = list(_CLAUSE_BREAK.finditer(text, lo, start))
+    return (breaks[-1].end() if breaks else lo), start
 
 
 def _is_nounish(flag: str) -> bool:

@@ -7,7 +7,7 @@ so JSON Lines, YAML and Excel cannot disagree.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 # Fields a record carries for the workspace only; they are not part of the exported record.
@@ -111,8 +111,15 @@ class Case:
 
     def to_dict(self) -> dict[str, Any]:
         """The SCHEMA.md record as plain JSON-ready data, fields in schema order."""
-        record = asdict(self)
-        for f in fields(self):
-            if f.metadata.get("internal"):
-                del record[f.name]
-        return record
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self) if not f.metadata.get("internal")}
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses, lists and dicts as plain data (dataclasses.asdict, without its deep copies)."""
+    if is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
