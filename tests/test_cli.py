@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -136,3 +137,17 @@ def test_export_compiled_volume(workspace, tmp_path):
 
     headings = [p.text for p in docx.Document(target).paragraphs if p.style.name == "Heading 1"]
     assert len(headings) == 8
+
+
+def test_export_review_page_and_one_case_page(workspace, tmp_path):
+    result = run("export", "--html", tmp_path / "审核.html", "--db", workspace)
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "审核.html").read_text(encoding="utf-8")
+    assert 'id="casekit-data"' in page and re.search(r"第\d+行", page)
+    exported = tmp_path / "c.jsonl"
+    run("export", "--jsonl", exported, "--db", workspace)
+    first = json.loads(exported.read_text(encoding="utf-8").splitlines()[0])
+    result = run("show", first["id"], "--html", tmp_path / "case.html", "--db", workspace)
+    assert result.exit_code == 0
+    one = (tmp_path / "case.html").read_text(encoding="utf-8")
+    assert 'class="figure"' in one and re.search(r"第\d+行", one)

@@ -112,12 +112,16 @@ def list_cases(db: DbOption = DEFAULT_DB) -> None:
 def show(
     case_id: Annotated[str, typer.Argument(help="案例编号（可只写开头，能唯一确定即可）。")],
     fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="输出格式：text、yaml 或 json。")] = ShowFormat.text,
+    html: Annotated[Optional[Path], typer.Option("--html", help="把这个案例写成网页审核页面（指标、模式高亮）。")] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """显示一个案例：各部分、标出的指标、模式和质检问题。"""
     try:
         with _open(db) as ws:
             record = ws.record(case_id)
+            if html is not None:
+                _write_case_page(record, html, ws.source_locations())
+                return
     except CasekitError as exc:
         _fail(str(exc))
     if fmt is ShowFormat.json:
@@ -148,6 +152,16 @@ class Grouping(str, Enum):
     county = "county"
     domain = "domain"
     year = "year"
+
+
+def _write_case_page(record: dict, target: Path, locations: dict[str, str]) -> None:
+    from casekit.export.atomic import atomic_path
+    from casekit.export.to_html import case_page
+    from casekit.sources import SourceTexts
+
+    with atomic_path(target) as tmp:
+        tmp.write_text(case_page(record, SourceTexts(locations)), encoding="utf-8")
+    console.print(f"已写出审核页面：{target}", highlight=False)
 
 
 @app.command()
@@ -230,6 +244,17 @@ def check(
         raise typer.Exit(1)
 
 
+def _export_options(fmt: str, ws, title: str | None, order: str) -> dict:
+    """The options a format takes beyond records and target."""
+    if fmt == "docx":
+        return {"title": title, "order": order}
+    if fmt == "html":
+        from casekit.sources import SourceTexts
+
+        return {"sources": SourceTexts(ws.source_locations()), **({"title": title} if title else {})}
+    return {}
+
+
 class VolumeOrder(str, Enum):
     input = "input"
     unit = "unit"
@@ -242,6 +267,7 @@ def export(
     yaml_dir: Annotated[Optional[Path], typer.Option("--yaml", help="导出为 YAML，每个案例一个文件，写入此文件夹。")] = None,
     xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="导出为 Excel 登记表（案例、指标、模式、质检、统计）。")] = None,
     docx: Annotated[Optional[Path], typer.Option("--docx", help="导出为 Word 汇编（按党政公文格式排版）。")] = None,
+    html: Annotated[Optional[Path], typer.Option("--html", help="导出为网页审核报告（单个文件，可离线打开）。")] = None,
     title: Annotated[Optional[str], typer.Option("--title", help="汇编的封面标题（用于 --docx）。")] = None,
     order: Annotated[VolumeOrder, typer.Option("--order", help="汇编中案例的顺序：input（导入顺序）、unit（按单位）、region（按地区）。")] = VolumeOrder.input,
     db: DbOption = DEFAULT_DB,
@@ -249,15 +275,15 @@ def export(
     """导出案例记录：JSON Lines、YAML、Excel 登记表或 Word 汇编。"""
     from casekit.export import exporter
 
-    targets = {"jsonl": jsonl, "yaml": yaml_dir, "xlsx": xlsx, "docx": docx}
+    targets = {"jsonl": jsonl, "yaml": yaml_dir, "xlsx": xlsx, "docx": docx, "html": html}
     if not any(targets.values()):
-        _fail("请至少指定一种导出格式：--jsonl、--yaml、--xlsx 或 --docx")
+        _fail("请至少指定一种导出格式：--jsonl、--yaml、--xlsx、--docx 或 --html")
     try:
         with _open(db) as ws:
             for fmt, target in targets.items():
                 if target is None:
                     continue
-                extra = {"title": title, "order": order.value} if fmt == "docx" else {}
+                extra = _export_options(fmt, ws, title, order.value)
                 count = exporter(fmt)(ws.iter_records(), target, **extra)
                 console.print(f"已导出 {count} 个案例到 {target}", highlight=False)
     except CasekitError as exc:

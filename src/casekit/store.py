@@ -269,6 +269,10 @@ class Workspace:
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur]
 
+    def source_locations(self) -> dict[str, str]:
+        """Each stored document's path as shown in its records -> the file it was read from."""
+        return dict(self.db.execute("SELECT path, key FROM documents WHERE status='ok'"))
+
     def fingerprints(self) -> list[tuple[str, bytes]]:
         """(case id, MinHash signature) of every case that has one."""
         return self.db.execute("SELECT id, fingerprint FROM cases WHERE fingerprint IS NOT NULL ORDER BY id").fetchall()

@@ -11,6 +11,7 @@ _TABLE = {
     "yaml": ("casekit.export.to_yaml", "write_yaml_dir"),
     "xlsx": ("casekit.export.to_excel", "write_xlsx"),
     "docx": ("casekit.export.to_docx", "write_docx"),
+    "html": ("casekit.export.to_html", "write_html"),
 }
 FORMATS = tuple(_TABLE)
 
