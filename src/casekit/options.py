@@ -39,6 +39,8 @@ class Options:
     title_max_chars: int = 60
     subject_window: int = 16
     max_case_chars: int = 3000
+    max_file_mb: int = 20
+    max_line_chars: int = 200_000
     extra: Mapping[str, object] = field(default_factory=dict)
 
 

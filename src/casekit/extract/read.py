@@ -42,7 +42,8 @@ def is_supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES | LEGACY_SUFFIXES
 
 
-def read_document(path: Path, shown_path: str | None = None) -> Document:
+def read_document(path: Path, shown_path: str | None = None, max_mb: int = 20,
+                  max_line: int = 200_000) -> Document:
     """Read and decode one file; raise ReadError with a reason an editor understands."""
     suffix = path.suffix.lower()
     if suffix in LEGACY_SUFFIXES:
@@ -50,10 +51,16 @@ def read_document(path: Path, shown_path: str | None = None) -> Document:
     if suffix not in SUPPORTED_SUFFIXES:
         raise ReadError(f"不支持的文件类型 {suffix or '(无扩展名)'}")
     try:
+        size = path.stat().st_size
+        if size > max_mb * 1024 * 1024:
+            raise ReadError(f"文件过大（{size / 1024 / 1024:.0f} MB，上限 {max_mb} MB），请拆分后再导入")
         data = path.read_bytes()
     except OSError as exc:
         raise ReadError(f"无法读取文件：{exc.strerror or exc}") from exc
     text, encoding = decode_document(data, suffix)
+    longest = max(map(len, text.splitlines()), default=0)
+    if longest > max_line:
+        raise ReadError(f"有一行长达 {longest} 字，不像正常的文字材料（可能是数据或二进制内容）")
     return Document(
         path=shown_path or str(path),
         file=path.name,

@@ -1,0 +1,154 @@
+"""Robustness: bad files are reported one by one, a killed ingest loses nothing, two ingests can share a workspace."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from casekit.errors import ReadError
+from casekit.extract.read import read_document
+from casekit.ingest import collect_files, ingest_files
+from casekit.store import Workspace
+from conftest import DATA
+
+GOOD = (DATA / "涪城区_红色物业.txt").read_text(encoding="utf-8")
+
+
+def ingest(folder: Path, db: Path, options):
+    with Workspace(db) as ws:
+        return {Path(r.shown).name: r for r in ingest_files(ws, collect_files([folder]), options)}
+
+
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        pytest.param("empty.txt", b"", "为空", id="empty"),
+        pytest.param("binary.txt", bytes(range(256)) * 40, "二进制", id="binary"),
+        pytest.param("photo.txt", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(4000), "二进制", id="image-named-txt"),
+        pytest.param("broken.docx", b"PK\x03\x04 not really a zip", "不是有效的 .docx", id="broken-docx"),
+        pytest.param("one line.txt", ("字" * 300_000).encode("utf-8"), "有一行长达", id="single-huge-line"),
+    ],
+)
+def test_bad_file_is_reported_and_the_rest_go_on(tmp_path, options, name, content, reason):
+    (tmp_path / "good 案例.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / name).write_bytes(content)
+    results = ingest(tmp_path, tmp_path.parent / f"{tmp_path.name}.db", options)
+    assert results["good 案例.txt"].status == "new"
+    assert results[name].status == "failed" and reason in results[name].error
+
+
+def test_oversized_file_is_refused_without_reading_it(tmp_path, options):
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    results = ingest(tmp_path, tmp_path.parent / "big.db", options)
+    assert results["big.txt"].status == "failed" and "文件过大" in results["big.txt"].error
+
+
+def test_mixed_encodings_decode_or_say_why(tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_bytes("党员332人".encode("utf-8") + "，覆盖率90.5%".encode("gbk") + b"\xff\xfe\xfd")
+    try:
+        doc = read_document(path)
+    except ReadError as exc:
+        assert str(exc)
+    else:
+        assert "332" in doc.text
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    path = tmp_path / "locked.txt"
+    path.write_text(GOOD, encoding="utf-8")
+
+    def denied(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    with pytest.raises(ReadError, match="无法读取文件：Permission denied"):
+        read_document(path)
+
+
+def test_symlink_loop_and_file_deleted_during_ingest(tmp_path, options):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "gone.txt").write_text(GOOD.replace("涪城区", "游仙区"), encoding="utf-8")
+    os.symlink(tmp_path / "loop.txt", tmp_path / "loop.txt")
+    os.symlink(tmp_path, tmp_path / "self-link")
+    files = collect_files([tmp_path])
+    (tmp_path / "gone.txt").unlink()
+    with Workspace(tmp_path.parent / "links.db") as ws:
+        results = {Path(r.shown).name: r for r in ingest_files(ws, files, options)}
+    assert results["good.txt"].status == "new"
+    assert results["gone.txt"].status == "failed" and "不存在" in results["gone.txt"].error
+    assert results["loop.txt"].status == "failed"
+    assert len(results) == 3  # the linked folder is not walked into
+
+
+def make_corpus(folder: Path, copies: int) -> None:
+    folder.mkdir()
+    for k in range(copies):
+        for sample in sorted(DATA.glob("*.txt")):
+            text = sample.read_bytes().decode("utf-8", errors="ignore") or GOOD
+            (folder / f"{k:03d}_{sample.name}").write_text(text.replace("社区", f"社区{k}号"), encoding="utf-8")
+
+
+def casekit(*args) -> list[str]:
+    return [sys.executable, "-m", "casekit", *map(str, args)]
+
+
+def stored_documents(db: Path) -> int:
+    try:
+        with sqlite3.connect(db) as conn:
+            return conn.execute("SELECT COUNT(*) FROM documents WHERE status='ok'").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def assert_whole(db: Path) -> int:
+    """Every stored document has all its cases, and every case all its figures; returns the case count."""
+    with Workspace(db) as ws:
+        records = list(ws.iter_records())
+        figures = ws.db.execute("SELECT COUNT(*) FROM indicators").fetchone()[0]
+        empty = ws.db.execute("SELECT COUNT(*) FROM documents d WHERE status='ok' AND NOT EXISTS "
+                              "(SELECT 1 FROM cases c WHERE c.document_id = d.id)").fetchone()[0]
+    assert figures == sum(len(r["indicators"]) for r in records)
+    assert empty == 0
+    return len(records)
+
+
+def test_killed_ingest_leaves_whole_documents_and_resumes(tmp_path):
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 12)
+    db = tmp_path / "ws.db"
+    process = subprocess.Popen(casekit("ingest", corpus, "--jobs", "1", "--db", db),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while stored_documents(db) < 10 and process.poll() is None and time.time() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert_whole(db)
+    assert subprocess.run(casekit("ingest", corpus, "--jobs", "1", "--db", db), capture_output=True).returncode == 0
+    assert stored_documents(db) == len(list(corpus.iterdir()))
+    assert assert_whole(db) == 12 * 8
+
+
+def test_two_ingests_share_one_workspace(tmp_path):
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 4)
+    db = tmp_path / "ws.db"
+    runs = [subprocess.Popen(casekit("ingest", corpus, "--jobs", "1", "--db", db), stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE) for _ in range(2)]
+    for run in runs:
+        _, err = run.communicate(timeout=300)
+        assert run.returncode == 0, err.decode()
+    assert assert_whole(db) == 4 * 8
+    with Workspace(db) as ws:
+        ids = [r["id"] for r in ws.iter_records()]
+    assert len(ids) == len(set(ids))
