@@ -151,3 +151,18 @@ def test_export_review_page_and_one_case_page(workspace, tmp_path):
     assert result.exit_code == 0
     one = (tmp_path / "case.html").read_text(encoding="utf-8")
     assert 'class="figure"' in one and re.search(r"第\d+行", one)
+
+
+def test_show_text_marks_sections_figures_models_and_issues(tmp_path):
+    source = tmp_path / "case.txt"
+    source.write_text(
+        "推行“一核三+”工作法 激活乡村振兴\n中共某某县委组织部申报\n一、背景\n某某镇现有党员486人。\n"
+        "二、主要做法与成效\n推行“一核三+”工作法：一是“党建+产业”。二是“党建+治理”。\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "ws.db"
+    run("ingest", source, "--db", db)
+    case_id = json.loads(run("show", "case", "-f", "json", "--db", db).output)["id"]  # a prefix of the id
+    output = run("show", case_id, "--db", db).output
+    for expected in ("一、背景", "486人", "一核三+", "党建+产业、党建+治理", "缺少“经验启示”部分", "3/2"):
+        assert expected in output
