@@ -27,10 +27,16 @@ def find_region(unit: str | None, title: str | None, text: str) -> tuple[str | N
         if not source:
             continue
         admin = resolve_admin(_strip_party_prefix(source))
-        if admin.province or admin.city or admin.county:
+        if _named_in(source, admin):
             below_county = _below_county(source) if source is unit else None
             return below_county or admin.county or admin.city or admin.province, admin
     return None, Admin()
+
+
+def _named_in(source: str, admin: Admin) -> bool:
+    """Whether the source really names one of the resolved places (cpca also guesses from fragments like 县)."""
+    names = [n for n in (admin.county, admin.city, admin.province) if n and len(n) >= 2]
+    return any(n in source or (len(n) > 2 and n[:-1] in source) for n in names)
 
 
 def _strip_party_prefix(name: str) -> str:

@@ -1,0 +1,49 @@
+"""Metadata: genre from its cues, the year most named, the region the unit or lead names."""
+
+from __future__ import annotations
+
+import pytest
+
+from casekit.extract.metadata import find_genre, find_year
+from casekit.extract.region import find_region
+
+
+@pytest.mark.parametrize(
+    "text, title, unit, byline, genre",
+    [
+        pytest.param("一、背景\n正文。", "推行新机制", "中共某县委组织部", False, "submission", id="unit-line"),
+        pytest.param("【主持人】观众朋友们好。", "访谈", None, False, "interview", id="host"),
+        pytest.param("记者：请介绍一下做法？\n答：我们……", "打造红色物业", None, False, "interview", id="reporter-asks"),
+        pytest.param("同志们：今天我们召开会议。", "在全县组织工作会议上的讲话", None, False, "speech", id="speech-title"),
+        pytest.param("今年以来，街道推行清单管理。", "街道推行清单管理", None, True, "news", id="byline"),
+        pytest.param("基层党组织是党执政的基础。", "坚持创新推进基层党建工作", None, False, "article", id="essay"),
+    ],
+)
+def test_genre(text, title, unit, byline, genre):
+    assert find_genre(text, title, unit, byline) == genre
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        pytest.param("2019年6月成立协会，2019年底发展会员，2014年以来累计开展活动。", 2019, id="most-named"),
+        pytest.param("2020年和2021年各召开一次会议。", 2021, id="tie-takes-later"),
+        pytest.param("上世纪90年代初，该村还很落后。", None, id="decade-is-not-a-year"),
+    ],
+)
+def test_year(text, year):
+    assert find_year(text) == year
+
+
+@pytest.mark.parametrize(
+    "unit, lead, region, county",
+    [
+        pytest.param("中共辽源市西安区委组织部", "", "西安区", "西安区", id="district"),
+        pytest.param("中共株洲市芦淞区建宁街道工作委员会", "", "建宁街道", "芦淞区", id="street-below-county"),
+        pytest.param(None, "惠城区深入推进基层党建三年行动计划", "惠城区", "惠城区", id="from-the-lead"),
+        pytest.param(None, "县委书记 李某某 同志们：今天我们召开全县组织工作会议", None, None, id="no-place-named"),
+    ],
+)
+def test_region(unit, lead, region, county):
+    found, admin = find_region(unit, None, lead)
+    assert (found, admin.county) == (region, county)
