@@ -8,7 +8,6 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from casekit.check import check_case
 from casekit.cli import app
 from casekit.extract.read import Document
 from casekit.pipeline import process_document
@@ -26,8 +25,8 @@ def record_of(text, options):
     return process_document(doc, options)[0].to_dict()
 
 
-def codes(text, options, max_chars=3000):
-    return [(f.severity, f.code) for f in check_case(record_of(text, options), max_chars)]
+def codes(text, options):
+    return [(i["severity"], i["code"]) for i in record_of(text, options)["issues"]]
 
 
 @pytest.mark.parametrize(
@@ -49,8 +48,13 @@ def test_findings_for_one_case(text, expected, options):
     assert codes(text, options) == expected
 
 
-def test_length_limit(options):
-    assert codes(GOOD, options, max_chars=50) == [("warning", "too-long")]
+def test_length_limit(tmp_path):
+    db = tmp_path / "ws.db"
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    run("ingest", tmp_path / "a.txt", "--db", db)
+    findings = json.loads(run("check", "--max-chars", "50", "-f", "json", "--db", db).output)
+    assert [(f["severity"], f["code"]) for f in findings] == [("warning", "too-long")]
+    assert findings[0]["message"] == "正文 84 字，超过 50 字的篇幅要求"
 
 
 def test_shared_characters_are_not_a_repeated_word(options):
@@ -95,6 +99,5 @@ def test_truncated_seed_submissions_are_flagged(seeds_dir, options):
     from casekit.extract.read import read_document
 
     doc = read_document(seeds_dir / "000_264e6aad55d819a0.txt")
-    flagged = [r.title for r in process_document(doc, options)
-               if any(f.severity == "error" for f in check_case(r.to_dict(), 3000))]
+    flagged = [r.title for r in process_document(doc, options) if any(i.severity == "error" for i in r.issues)]
     assert len(flagged) == 3 and flagged[0].startswith("打造“党建有灵魂”")

@@ -231,7 +231,7 @@ def check(
     limit = max_chars or default_options().max_case_chars
     try:
         with _open(db) as ws:
-            findings = check_workspace(ws.iter_records(), ws.fingerprints(), limit)
+            findings = check_workspace(ws, limit)
     except CasekitError as exc:
         _fail(str(exc))
     if fmt is CheckFormat.json:

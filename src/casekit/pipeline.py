@@ -9,7 +9,8 @@
                  over one segmentation of the case            (extract/tokens.py)
     7. models    named models with parts                   (extract/named_models.py)
     8. keywords  keywords and fields of work               (extract/keywords.py)
-    9. quality   truncation findings, duplicate fingerprint (extract/quality.py, extract/fingerprint.py)
+    9. quality   truncation and writing findings,          (extract/quality.py, extract/writing.py,
+                 a fingerprint for duplicates                  extract/fingerprint.py)
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from casekit.extract.keywords import count_terms, find_domains, rank_keywords
 from casekit.extract.metadata import find_genre, find_year
 from casekit.extract.named_models import find_models
 from casekit.extract.quality import find_truncation
+from casekit.extract.writing import find_writing_issues
 from casekit.extract.read import Document
 from casekit.extract.region import find_region
 from casekit.extract.sections import split_sections
@@ -69,6 +71,7 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, opt
     tokens = segment(text)
     terms = count_terms(text, tokens, [m.name for m in models], lex.stopwords)
     issues = find_truncation(text, sections)
+    writing = find_writing_issues(text, sections, span.unit, tokens)
     return Case(
         id=f"{Path(doc.file).stem}-{doc.sha256[:8]}-{index + 1:02d}",
         source=Source(doc.path, doc.file, doc.sha256, doc.encoding, index, raw_start, raw_end),
@@ -88,7 +91,7 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, opt
                     for f in find_indicators(text, lex.units)],
         models=models,
         keywords=rank_keywords(terms, options.keywords_top),
-        issues=issues + model_issues,
+        issues=issues + model_issues + writing,
         terms=terms,
         fingerprint=fingerprint(text),
     )

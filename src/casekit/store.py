@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from casekit.errors import WorkspaceError
+from casekit.extract.writing import count_han
 from casekit.models import Case
 
 SCHEMA_VERSION = 3
@@ -38,7 +39,8 @@ CREATE TABLE cases (
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     case_index INTEGER NOT NULL,
     title TEXT, unit TEXT, region TEXT, province TEXT, city TEXT, county TEXT,
-    genre TEXT, year INTEGER, truncated INTEGER, chars INTEGER,
+    genre TEXT, year INTEGER, truncated INTEGER,
+    chars INTEGER,                     -- Chinese characters in the text (字数)
     record TEXT NOT NULL,              -- the SCHEMA.md record as JSON
     fingerprint BLOB                   -- MinHash signature of the text, for duplicate checks
 );
@@ -194,7 +196,7 @@ class Workspace:
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (r["id"], doc_id, r["source"]["case_index"], r["title"], r["unit"], r["region"], admin.get("province"),
              admin.get("city"), admin.get("county"), r["genre"], r["year"], int(bool(r["truncated"])),
-             len(r["text"]), as_json or json.dumps(r, ensure_ascii=False), fingerprint),
+             count_han(r["text"]), as_json or json.dumps(r, ensure_ascii=False), fingerprint),
         )
         self.db.executemany(
             """INSERT INTO indicators (case_id, position, text, value, unit, normalized_value, normalized_unit,
@@ -272,6 +274,15 @@ class Workspace:
     def source_locations(self) -> dict[str, str]:
         """Each stored document's path as shown in its records -> the file it was read from."""
         return dict(self.db.execute("SELECT path, key FROM documents WHERE status='ok'"))
+
+    def issue_rows(self) -> Iterator[tuple[str, str | None, int, list[dict]]]:
+        """(id, title, 字数, stored issues) of every case, in workspace order; JSON read by SQLite."""
+        rows = self.db.execute(
+            """SELECT c.id, c.title, c.chars, json_extract(c.record, '$.issues')
+               FROM cases c JOIN documents d ON d.id = c.document_id ORDER BY d.path, c.case_index"""
+        )
+        for case_id, title, chars, issues in rows:
+            yield case_id, title, chars or 0, json.loads(issues or "[]")
 
     def fingerprints(self) -> list[tuple[str, bytes]]:
         """(case id, MinHash signature) of every case that has one."""

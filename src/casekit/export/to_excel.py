@@ -6,6 +6,7 @@ fitted to the first rows of each sheet (a Chinese character counts two columns).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -22,6 +23,9 @@ ISSUE_COLUMNS = ("案例序号", "案例标题", "级别", "代码", "说明")
 CHARTS = (("按城市", "各城市案例数"), ("按领域", "各领域案例数"), ("特色模式", "特色模式出现次数"))
 
 _MAX_WIDTH = 50
+# Columns whose long text wraps; elsewhere a long value is cut off at the column edge (styling
+# every cell is what makes a large workbook slow to write).
+_WRAPPED = {"标题", "主要数据", "原句", "组成部分", "说明"}
 _FIT_ROWS = 200
 _TOP_FIGURES = 5
 _HEADER_FILL = "DDEBF7"
@@ -131,7 +135,7 @@ class _Sheet:
         for k, name in enumerate(self.columns):
             width = max([display_width(name)] + [display_width(_plain(row[k])) for row in self.buffer]) + 2
             self.sheet.column_dimensions[get_column_letter(k + 1)].width = min(width, _MAX_WIDTH)
-            if width > _MAX_WIDTH:
+            if width > _MAX_WIDTH and name in _WRAPPED:
                 self.wrapped.add(k)
         self.sheet.freeze_panes = "A2"
         self.sheet.append([_header_cell(self.sheet, name) for name in self.columns])
@@ -163,16 +167,22 @@ def _cell(sheet, value, wrap: bool):
     if not isinstance(value, _Link) and not wrap:
         return value
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
     from openpyxl.worksheet.hyperlink import Hyperlink
 
     cell = WriteOnlyCell(sheet, value=_plain(value))
     if isinstance(value, _Link):
         cell.hyperlink = Hyperlink(ref="", location=value.location)
-        cell.font = Font(color="0563C1", underline="single")
+        cell.style = "Hyperlink"
     if wrap:
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.alignment = _wrap_alignment()
     return cell
+
+
+@lru_cache(maxsize=1)
+def _wrap_alignment():
+    from openpyxl.styles import Alignment
+
+    return Alignment(wrap_text=True, vertical="top")
 
 
 def display_width(value) -> int:
