@@ -175,7 +175,7 @@ def stats(
 
     try:
         with _open(db) as ws:
-            tables = compute_stats(ws.iter_records(), by=by.value if by else None)
+            tables = compute_stats(ws.summary_records(), by=by.value if by else None)
     except CasekitError as exc:
         _fail(str(exc))
     if fmt is not StatsFormat.table:

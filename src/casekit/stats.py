@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from casekit import labels
+from casekit.extract.writing import count_han
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -45,7 +46,10 @@ class StatTable:
 
 
 def compute_stats(records: Iterable[dict], by: str | None = None) -> list[StatTable]:
-    """The summary tables; with `by`, only the table grouped by that field."""
+    """The summary tables; with `by`, only the table grouped by that field.
+
+    Records may be full ones or the workspace's summary records (`Workspace.summary_records`).
+    """
     collector = StatsCollector()
     for record in records:
         collector.add(record)
@@ -120,7 +124,7 @@ def _case_facts(r: dict) -> dict:
         "区县": admin.get("county") or _UNKNOWN,
         "领域": r["domain"] or [_UNKNOWN],
         "年份": str(r["year"]) if r["year"] else _UNKNOWN,
-        "字数": len(r["text"]),
+        "字数": r["chars"] if "chars" in r else count_han(r["text"]),
         "指标数": len(r["indicators"]),
         "有模板": bool(keys & set(_SECTION_KEYS)),
         "内容不全": bool(r["truncated"]),

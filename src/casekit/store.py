@@ -275,6 +275,30 @@ class Workspace:
         """Each stored document's path as shown in its records -> the file it was read from."""
         return dict(self.db.execute("SELECT path, key FROM documents WHERE status='ok'"))
 
+    def summary_records(self) -> Iterator[dict]:
+        """Every case with only what statistics read (no texts), assembled by SQLite: fast at any size."""
+        figures: dict[str, list[dict]] = {}
+        for case_id, value, unit in self.db.execute("SELECT case_id, normalized_value, normalized_unit FROM indicators"):
+            figures.setdefault(case_id, []).append({"normalized": {"value": value, "unit": unit}})
+        models: dict[str, list[dict]] = {}
+        for case_id, name, featured, common in self.db.execute("SELECT case_id, name, featured, common FROM models"):
+            models.setdefault(case_id, []).append({"name": name, "featured": bool(featured), "common": bool(common)})
+        rows = self.db.execute(
+            """SELECT c.id, c.genre, c.unit, c.province, c.city, c.county, c.year, c.chars, c.truncated, d.path,
+                      json_extract(c.record, '$.domain'), json_extract(c.record, '$.keywords'),
+                      (SELECT json_group_array(json_extract(value, '$.key')) FROM json_each(c.record, '$.sections'))
+               FROM cases c JOIN documents d ON d.id = c.document_id ORDER BY d.path, c.case_index"""
+        )
+        for (case_id, genre, unit, province, city, county, year, chars, truncated, path, domain, keywords,
+             sections) in rows:
+            yield {
+                "id": case_id, "genre": genre, "unit": unit, "year": year, "chars": chars,
+                "admin": {"province": province, "city": city, "county": county},
+                "truncated": bool(truncated), "source": {"path": path}, "domain": json.loads(domain or "[]"),
+                "keywords": json.loads(keywords or "[]"), "sections": [{"key": k} for k in json.loads(sections)],
+                "indicators": figures.get(case_id, []), "models": models.get(case_id, []),
+            }
+
     def issue_rows(self) -> Iterator[tuple[str, str | None, int, list[dict]]]:
         """(id, title, 字数, stored issues) of every case, in workspace order; JSON read by SQLite."""
         rows = self.db.execute(
