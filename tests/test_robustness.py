@@ -152,3 +152,15 @@ def test_two_ingests_share_one_workspace(tmp_path):
     with Workspace(db) as ws:
         ids = [r["id"] for r in ws.iter_records()]
     assert len(ids) == len(set(ids))
+
+
+def test_parallel_ingest_gives_the_same_records(tmp_path, options):
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 2)
+    found = {}
+    for jobs in (1, 2):
+        with Workspace(tmp_path / f"ws{jobs}.db") as ws:
+            results = ingest_files(ws, collect_files([corpus]), options, jobs=jobs)
+            assert [r.status for r in results] == ["new"] * 16
+            found[jobs] = list(ws.iter_records())
+    assert found[1] == found[2]

@@ -23,6 +23,7 @@ from casekit.pipeline import process_document, warm_up
 from casekit.store import CaseRow, StoredDocument, Workspace
 
 log = logging.getLogger(__name__)
+_FILES_PER_WORKER = 4
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ class _Extracted:
 
 
 def _extract_all(sources: list[SourceFile], options: Options, jobs: int) -> Iterator[_Extracted]:
-    if jobs <= 1 or len(sources) <= 1:
+    if jobs <= 1 or len(sources) < jobs * _FILES_PER_WORKER:  # a few files: starting workers costs more
         yield from (extract_file(source, options) for source in sources)
         return
     warm_up()  # load dictionaries and libraries once here; forked workers inherit them
