@@ -82,3 +82,13 @@ def test_broken_yaml_names_the_line(exported):
     path.write_text("id: x\ntitle: [unclosed\n", encoding="utf-8")
     result = run("import", folder, "--db", db)
     assert result.exit_code == 1 and "YAML 格式错误（第" in result.output
+
+
+def test_reviewed_keywords_are_not_reranked(exported, tmp_path):
+    db, source, folder, path = exported
+    edit(path, keywords=["红色物业", "老旧小区"])
+    assert run("import", folder, "--db", db).exit_code == 0
+    (source / "other.txt").write_text((DATA / "亭湖区_新闻报道.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    assert run("ingest", source, "--db", db).exit_code == 0  # a new case re-ranks the workspace's keywords
+    record = yaml.safe_load(run("show", path.stem, "-f", "yaml", "--db", db).output)
+    assert record["keywords"] == ["红色物业", "老旧小区"]

@@ -211,23 +211,28 @@ class Workspace:
         )
 
     def refresh_keywords(self, rank: Callable[[dict[str, int], dict[str, int], int], list[str]]) -> int:
-        """Re-rank every case's keywords against the whole workspace; returns how many changed."""
+        """Re-rank every case's keywords against the whole workspace; returns how many changed.
+
+        Records are edited in place by SQLite's JSON functions, without parsing them here.
+        """
         n_docs = self.db.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
         doc_freq = dict(self.db.execute("SELECT term, COUNT(DISTINCT case_id) FROM terms GROUP BY term"))
         counts: dict[str, dict[str, int]] = {}
         for case_id, term, count in self.db.execute("SELECT case_id, term, count FROM terms"):
             counts.setdefault(case_id, {})[term] = count
-        changed = 0
+        current = {case_id: (json.loads(keywords or "[]"), json.loads(reviewed or "[]")) for case_id, keywords, reviewed
+                   in self.db.execute("SELECT id, json_extract(record, '$.keywords'), "
+                                      "json_extract(record, '$.reviewed') FROM cases")}
+        changes = []
+        for case_id, term_counts in counts.items():
+            keywords = rank(term_counts, doc_freq, n_docs)
+            old, reviewed = current.get(case_id, (keywords, []))
+            if keywords != old and "keywords" not in reviewed:
+                changes.append((json.dumps(keywords, ensure_ascii=False), case_id))
         with self._transaction():
-            for case_id, term_counts in counts.items():
-                (raw,) = self.db.execute("SELECT record FROM cases WHERE id=?", (case_id,)).fetchone()
-                record = json.loads(raw)
-                keywords = rank(term_counts, doc_freq, n_docs)
-                if keywords != record["keywords"]:
-                    record["keywords"] = keywords
-                    self.db.execute("UPDATE cases SET record=? WHERE id=?", (json.dumps(record, ensure_ascii=False), case_id))
-                    changed += 1
-        return changed
+            self.db.executemany("UPDATE cases SET record = json_set(record, '$.keywords', json(?)) WHERE id = ?",
+                                changes)
+        return len(changes)
 
     def _transaction(self):
         return _Transaction(self.db)

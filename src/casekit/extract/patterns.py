@@ -122,13 +122,10 @@ NEWS_CUE = re.compile(r"记者|通讯员|本报讯|日报|晚报|讯\s*[（(]")
 
 # "332", "1.5", "14,000", "2600": an Arabic number.
 ARABIC_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
-# "两千", "三百多", "十": a Chinese numeral with a place value (plain 一..九 are enumerations).
-CN_NUMBER = rf"[{CN_DIGITS}]*[十百千万亿][{CN_DIGITS}]*"
 APPROX_PREFIX = ("近", "约", "超过", "超", "逾", "达到", "达", "累计", "共计", "大约", "将近")
 # Words that end in an approximation prefix but say something else: "签约12个项目", "附近3个村".
 NOT_APPROX_WORDS = ("签约", "节约", "合约", "相约", "预约", "制约", "公约", "特约", "附近", "最近", "就近", "临近",
                     "邻近", "赶超", "高超", "远超")
-APPROX_INFIX = ("余", "多")
 APPROX_SUFFIX = ("以上", "左右", "以下", "上下")
 # A range joiner: "3至5人", "3-5个", "3～5名".
 RANGE_JOIN = r"\s*(?:至|到|-|—|~|～)\s*"
