@@ -101,3 +101,9 @@ def test_truncated_seed_submissions_are_flagged(seeds_dir, options):
     doc = read_document(seeds_dir / "000_264e6aad55d819a0.txt")
     flagged = [r.title for r in process_document(doc, options) if any(i.severity == "error" for i in r.issues)]
     assert len(flagged) == 3 and flagged[0].startswith("打造“党建有灵魂”")
+
+
+def test_numbering_jump_marks_the_case_truncated(options):
+    text = GOOD.replace("组建产业党小组9个，带动农户增收。", "（一）组建产业党小组。\n（二）带动农户增收。\n（四）建立长效机制。")
+    record = record_of(text, options)
+    assert ("error", "numbering-jump") in codes(text, options) and record["truncated"]

@@ -25,7 +25,7 @@ def find_truncation(text: str, sections: list[Section]) -> list[Issue]:
         issues.append(Issue("ends-mid-sentence", "error", f"正文在句中结束：“…{stripped[-12:]}”"))
     jump = _numbering_jump(text)
     if jump:
-        issues.append(Issue("numbering-jump", "warning", jump))
+        issues.append(Issue("numbering-jump", "error", jump))
     return issues
 
 
