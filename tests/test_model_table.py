@@ -149,6 +149,8 @@ def test_model_offsets(text, title, expected):
         pytest.param("一站式", False, id="listed-yizhanshi"),
         pytest.param("一以贯之", False, id="listed-yiyiguanzhi"),
         pytest.param("千家万户", False, id="listed-qianjia-wanhu"),
+        pytest.param("一院一策·三方共议", True, id="middle-dot-joins-two-formulas"),
+        pytest.param("最后一米", False, id="label-numeral-measure-is-a-phrase"),
     ],
 )
 def test_is_model_name(name, expected):

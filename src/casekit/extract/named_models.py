@@ -39,7 +39,7 @@ PARTS_AFTER = re.compile(r"^[^。；\n]{0,8}?[（(，,]?即(?![时将使便可�
 # Words that introduce a model as the case's own ("打造“…”党建模式", "以“…”的工作模式").
 INTRODUCED_AFTER = re.compile(r"^[”\"」]?的?[\u4e00-\u9fff]{0,4}?(?:模式|工作法|机制|体系|品牌|理念|工程|新模式|做法)")
 _OWNER_WINDOW = 300  # characters between a model's name and the enumeration of its parts
-_MEASURE_AFTER_NUMERAL = set("个颗条公家名位项次件种类座所份张")
+_MEASURE_AFTER_NUMERAL = set("个颗条公家名位项次件种类座所份张米步")
 _PART_SPLIT = re.compile(r"[+＋—、，,]")
 
 
@@ -93,13 +93,13 @@ def is_model_name(name: str, lexicon: Lexicon) -> bool:
         return False
     if FORMULA.match(name) or PARTY_PLUS.match(name):
         return True
-    if re.search(r"\d", name) or not re.fullmatch(r"[\u4e00-\u9fff+＋]+", name):
+    if re.search(r"\d", name) or not re.fullmatch(r"[\u4e00-\u9fff+＋·]+", name):
         return False
     if name[0] in "百千万":
         return sum(name.count(c) for c in NUMERALS) >= 2
     if name[0] in NUMERALS and len(name) >= 2:
         return not (len(name) > 2 and name[1] in _MEASURE_AFTER_NUMERAL and name[2] in "公里米")
-    return bool(LABEL_NUMBER.match(name))
+    return bool(LABEL_NUMBER.match(name)) and name[3] not in _MEASURE_AFTER_NUMERAL  # not "最后一米"
 
 
 def _dedupe(found: list[_Found]) -> list[_Found]:
