@@ -111,7 +111,7 @@ def test_scores_stay_above_their_floors(seed_records, scorer, seeds_dir, tmp_pat
     assert not below, f"below the floors in eval_floors.yaml: {below}"
 
 
-@pytest.mark.parametrize("variant", ["gbk", "utf16", "crlf", "wrapped", "docx"])
+@pytest.mark.parametrize("variant", ["gbk", "utf16", "crlf", "wrapped", "docx", "pdf"])
 def test_copies_as_editors_receive_them_score_the_same(variant, scorer, seeds_dir, options, tmp_path):
     write_variants(seeds_dir, tmp_path / "variants", only=variant)
     folder = tmp_path / "variants" / variant
@@ -121,5 +121,5 @@ def test_copies_as_editors_receive_them_score_the_same(variant, scorer, seeds_di
             record = case.to_dict()
             record["source"]["file"] = path.with_suffix(".txt").name  # the gold names the original
             records.append(record)
-    below = scores_below_floors(scorer, records, None if variant == "docx" else folder, tmp_path)
+    below = scores_below_floors(scorer, records, None if variant in ("docx", "pdf") else folder, tmp_path)
     assert not below, f"{variant}: below the floors in eval_floors.yaml: {below}"

@@ -20,6 +20,7 @@ from casekit.options import Lexicon
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SPACE = " \t\u3000\xa0\ufeff"
+_HEADLINE_GAP = re.compile(rf"[{P.CJK}”]\s+[{P.CJK}“]")  # "…新格局 开创…": the two halves of a headline
 _CJK_CONTEXT = set("“”‘’《》「」『』【】（）、。，；：！？…—")
 
 
@@ -228,13 +229,23 @@ def _joins(paragraph: list[_Line], lines: list[_Line], i: int, wrap: int | None,
     so_far = "".join(ln.text for ln in paragraph)
     if _ends_terminal(so_far) or P.CAPTION.search(so_far):
         return False
-    if not (_is_running_text(so_far) or (wrap is not None and len(paragraph[-1].text) >= wrap)):
+    if not (_is_running_text(so_far) or _continues_wrapped_line(paragraph[-1].text, lines[i].text, wrap)):
         return False
     if _is_structural(lines, i):
         return False
     start = lines[i].start
     indented = wrap is not None and start > 0 and raw[start - 1] in _SPACE
     return not indented
+
+
+def _continues_wrapped_line(line: str, nxt: str, wrap: int | None) -> bool:
+    """`nxt` carries on a hard-wrapped `line`: body text, or the short tail of a wrapped headline
+    ("…筑牢基层“红色堡" + "垒”"), but not a paragraph that follows a headline as long as the wrap."""
+    if wrap is None or len(line) < wrap:
+        return False
+    if not _HEADLINE_GAP.search(line):
+        return True
+    return len(nxt) < wrap // 2 and not any(c in nxt for c in P.SENTENCE_INNER)
 
 
 def _ends_terminal(text: str) -> bool:
@@ -254,7 +265,7 @@ def _is_running_text(text: str) -> bool:
         return False
     if sum(text.count(c) for c in "，,") >= 2 or sum(text.count(c) for c in P.COMMAS) >= 3:
         return True
-    return len(text) >= 40 and not re.search(rf"[{P.CJK}]\s+[{P.CJK}]", text)
+    return len(text) >= 40 and not _HEADLINE_GAP.search(text)
 
 
 def _is_structural(lines: list[_Line], i: int) -> bool:
