@@ -60,8 +60,8 @@ def test_single_case_title_and_subtitle(text, title, subtitle):
 
 
 def test_text_without_title_line_gets_its_opening_words():
-    text = "全国城市基层党建工作经验交流座谈会发言材料注重发挥区委统筹作用 区委始终把工作重心放在牵头抓总上。"
-    assert lead_title(text, 60) == "全国城市基层党建工作经验交流座谈会发言材料注重发挥区委统筹作用"
+    text = "全国城市基层党建工作经验交流座谈会侧记注重发挥区委统筹作用 区委始终把工作重心放在牵头抓总上。"
+    assert lead_title(text, 60) == "全国城市基层党建工作经验交流座谈会侧记注重发挥区委统筹作用"
 
 
 def test_empty_text_has_no_cases():
@@ -105,3 +105,8 @@ def test_unit_written_above_its_title():
 def test_numbered_case_marks_with_title_on_the_next_line():
     text = f"案例一\n推行“三联三促”工作法\n{SECTIONS}\n案例二\n打造“红色港湾”服务品牌\n{SECTIONS}"
     assert [c.title for c in cases_of(text)] == ["推行“三联三促”工作法", "打造“红色港湾”服务品牌"]
+
+
+def test_opening_words_end_at_the_document_kind():
+    text = "2018 全国城市基层党建工作经验交流座谈会发言稿材料注重发挥区委统筹作用，充分挖掘资源 区委始终把工作重心放在牵头抓总上。"
+    assert lead_title(text, 60) == "2018 全国城市基层党建工作经验交流座谈会发言稿材料"

@@ -88,6 +88,9 @@ NOT_TITLE = re.compile(r"^\d{4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?$|^[（
 # "本报讯（记者 张某 通讯员 李某）", "新华社北京3月5日电（记者 王某）": a news dateline at a paragraph start.
 NEWS_DATELINE = re.compile(r"^[^\s，。：]{0,16}?(?:讯|电)\s*[（(][^）)]{0,40}?(?:记者|通讯员)[^）)]{0,40}[）)]\s*")
 
+# "…经验交流座谈会发言稿材料注重发挥…": a document-kind word that ends a title run on into the text.
+TITLE_END_CUE = re.compile(r"(?:发言稿材料|发言材料|发言稿|讲话稿|经验材料|典型材料|汇报材料|交流材料)(?=[\u4e00-\u9fff])")
+
 # "(推荐)", "（精选）": a site's tag after a title.
 TITLE_TAG = re.compile(r"[（(](?:推荐|精选|转载|原创|热门|荐)[）)]\s*$")
 

@@ -166,7 +166,11 @@ def _leading_anchor(paragraphs: list[Paragraph], title_max: int) -> _Anchor:
 
 
 def lead_title(text: str, title_max: int) -> str:
-    """A title for text that has no title line: its opening words up to a break."""
+    """A title for text that has no title line: its opening words up to a break, or up to the word
+    that names the document's kind ("…座谈会发言稿材料")."""
+    cue = P.TITLE_END_CUE.search(text, 0, title_max)
+    if cue:
+        return text[: cue.end()].strip()
     m = re.search(rf"(?<=[{P.CJK}])\s+(?=[{P.CJK}])|[。！？；]", text[10:])
     cut = 10 + m.start() if m else len(text)
     return text[: min(cut, title_max)].strip()
