@@ -47,3 +47,7 @@ def test_year(text, year):
 def test_region(unit, lead, region, county):
     found, admin = find_region(unit, None, lead)
     assert (found, admin.county) == (region, county)
+
+
+def test_a_report_on_a_meeting_is_news_not_a_speech():
+    assert find_genre("记者从会上获悉，全市召开座谈会。", "全市城市基层党建工作座谈会召开", None, True) == "news"
