@@ -166,3 +166,14 @@ def test_show_text_marks_sections_figures_models_and_issues(tmp_path):
     output = run("show", case_id, "--db", db).output
     for expected in ("一、背景", "486人", "一核三+", "党建+产业、党建+治理", "缺少“经验启示”部分", "3/2"):
         assert expected in output
+
+
+def test_names_with_brackets_are_shown_as_written(tmp_path):
+    folder = tmp_path / "[b]报送"
+    folder.mkdir()
+    (folder / "[i]空[/i].txt").write_bytes(b"")
+    (folder / "[red]案例.txt").write_text("【背景】[bold]标题[/bold]\n中共某县委组织部申报\n一、背景\n正文。", encoding="utf-8")
+    db = tmp_path / "ws.db"
+    result = run("ingest", folder, "--db", db)
+    assert result.exit_code == 1 and "[i]空[/i].txt" in result.output
+    assert run("list", "--db", db).exit_code == 0

@@ -15,6 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from casekit.errors import CasekitError
 
@@ -41,7 +42,7 @@ class ShowFormat(str, Enum):
 
 
 def _fail(message: str) -> None:
-    err_console.print(f"[red]错误：{message}[/red]", highlight=False)
+    err_console.print(f"[red]错误：{escape(message)}[/red]", highlight=False)
     raise typer.Exit(1)
 
 
@@ -83,7 +84,8 @@ def ingest(
 
             def done(result) -> None:
                 if result.status == "failed":
-                    progress.console.print(f"[red]失败[/red] {result.shown}：{result.error}", highlight=False)
+                    progress.console.print(f"[red]失败[/red] {escape(result.shown)}：{escape(result.error or '')}",
+                                           highlight=False)
                 progress.update(task, advance=1, description=result.shown)
 
             workers = jobs or os.cpu_count() or 1
@@ -161,7 +163,7 @@ def _write_case_page(record: dict, target: Path, locations: dict[str, str]) -> N
 
     with atomic_path(target) as tmp:
         tmp.write_text(case_page(record, SourceTexts(locations)), encoding="utf-8")
-    console.print(f"已写出审核页面：{target}", highlight=False)
+    console.print(f"已写出审核页面：{escape(str(target))}", highlight=False)
 
 
 @app.command()
@@ -205,7 +207,7 @@ def import_(
         _fail(str(exc))
     for result in results:
         if result.error:
-            err_console.print(f"[red]失败[/red] {result.error}", highlight=False)
+            err_console.print(f"[red]失败[/red] {escape(result.error)}", highlight=False)
     console.print(render.review_summary(results))
     if any(r.error for r in results):
         raise typer.Exit(1)

@@ -35,7 +35,7 @@ def case_list(rows: list[dict]) -> Table:
                             ("类型", "left"), ("字数", "right"), ("指标", "right"), ("模式", "right"), ("不全", "center")):
         table.add_column(column, justify=justify, overflow="fold")
     for r in rows:
-        table.add_row(r["id"], r["title"] or "", r["unit"] or "", r["region"] or "", labels.genre(r["genre"]),
+        table.add_row(r["id"], Text(r["title"] or ""), Text(r["unit"] or ""), r["region"] or "", labels.genre(r["genre"]),
                       str(r["chars"]), str(r["indicators"]), str(r["models"]), "是" if r["truncated"] else "")
     return table
 
@@ -46,7 +46,7 @@ def review_summary(results) -> Table:
         table.add_column(column, overflow="fold")
     for r in results:
         changes = "、".join(r.changed) if r.changed else ("（出错，未导入）" if r.error else "（无修改）")
-        table.add_row(r.file, r.case_id or "", changes)
+        table.add_row(Text(r.file), r.case_id or "", changes)
     return table
 
 
@@ -63,7 +63,7 @@ def findings_table(findings) -> Table:
             table.add_row("", "", Text(f"{f.case_id}  {f.title or ''}", style="bold"))
             current = f.case_id
         style = "red" if f.severity == "error" else "yellow"
-        table.add_row(Text(labels.SEVERITY.get(f.severity, f.severity), style=style), f.code, f.message)
+        table.add_row(Text(labels.SEVERITY.get(f.severity, f.severity), style=style), f.code, Text(f.message))
     return table
 
 
@@ -74,7 +74,7 @@ def frame_table(title: str, frame) -> Table:
         numeric = frame[column].dtype.kind in "iuf"
         table.add_column(str(column), justify="right" if numeric else "left", overflow="fold")
     for row in frame.itertuples(index=False):
-        table.add_row(*("" if v is None else str(v) for v in row))
+        table.add_row(*(Text("" if v is None else str(v)) for v in row))
     return table
 
 
@@ -126,7 +126,8 @@ def _models_table(models: list[dict]) -> Table:
         table.add_column(column, overflow="fold")
     for m in models:
         counts = f"{m['expected_count'] or '-'}/{len(m['components']) or '-'}"
-        table.add_row(m["name"], "是" if m["featured"] else "", "是" if m["common"] else "", "、".join(m["components"]), counts)
+        table.add_row(Text(m["name"]), "是" if m["featured"] else "", "是" if m["common"] else "",
+                      Text("、".join(m["components"])), counts)
     return table
 
 
@@ -136,5 +137,5 @@ def _issues_table(issues: list[dict]) -> Table:
     table.add_column("说明", overflow="fold")
     for issue in issues:
         style = "red" if issue["severity"] == "error" else "yellow"
-        table.add_row(Text(labels.SEVERITY.get(issue["severity"], issue["severity"]), style=style), issue["message"])
+        table.add_row(Text(labels.SEVERITY.get(issue["severity"], issue["severity"]), style=style), Text(issue["message"]))
     return table
