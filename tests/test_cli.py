@@ -171,9 +171,9 @@ def test_show_text_marks_sections_figures_models_and_issues(tmp_path):
 def test_names_with_brackets_are_shown_as_written(tmp_path):
     folder = tmp_path / "[b]报送"
     folder.mkdir()
-    (folder / "[i]空[/i].txt").write_bytes(b"")
+    (folder / "[i]空.txt").write_bytes(b"")
     (folder / "[red]案例.txt").write_text("【背景】[bold]标题[/bold]\n中共某县委组织部申报\n一、背景\n正文。", encoding="utf-8")
     db = tmp_path / "ws.db"
     result = run("ingest", folder, "--db", db)
-    assert result.exit_code == 1 and "[i]空[/i].txt" in result.output
+    assert result.exit_code == 1 and "[i]空.txt" in result.output
     assert run("list", "--db", db).exit_code == 0
