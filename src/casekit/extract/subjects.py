@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from typing import Mapping
 
-from casekit.extract.tokens import Token
+from casekit.extract.tokens import Token, tag_of
 
 _NOUNISH = ("n", "vn", "an", "j", "b", "eng", "nz", "ng", "nl", "zg", "l", "i")
 _INSIDE_ONLY = ("a", "ad")
@@ -47,7 +47,7 @@ def _window(text: str, tokens: list[Token], lo: int, hi: int, words: Mapping[str
             break
         piece = text[max(lo, token.start) : min(hi, token.start + len(token.word))]
         if piece:
-            pairs.append((piece, token.flag if piece == token.word else "x"))
+            pairs.append((piece, tag_of(piece) if piece == token.word else "x"))
     return [_retag(w, f, words) for w, f in _merge_quotes(pairs)]
 
 

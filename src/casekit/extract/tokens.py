@@ -91,21 +91,25 @@ def _read_tags() -> dict[str, str]:
 class Token(NamedTuple):
     start: int
     word: str
-    flag: str
 
 
 def segment(text: str) -> list[Token]:
-    """The text cut into words, once, each with its offset and dictionary part of speech.
+    """The text cut into words, once, each with its offset.
 
-    jieba's prefix dictionary without its HMM pass; a word's tag is looked up in the tag
-    table rather than found by tagging, so this costs one plain segmentation.
+    jieba's prefix dictionary without its HMM pass: one plain segmentation a case, shared by
+    figure subjects and keywords. Parts of speech are looked up (`tag_of`) only for the few
+    words beside each figure.
     """
-    table = tag_table()
     tokens, pos = [], 0
     for word in tokenizer().cut(text, HMM=False):
-        tokens.append(Token(pos, word, table.get(word) or _untagged(word)))
+        tokens.append(Token(pos, word))
         pos += len(word)
     return tokens
+
+
+def tag_of(word: str) -> str:
+    """A word's part of speech from jieba's dictionary (and the user dictionary)."""
+    return tag_table().get(word) or _untagged(word)
 
 
 def _untagged(word: str) -> str:
