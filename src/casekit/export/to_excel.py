@@ -70,8 +70,12 @@ def _case_row(number: int, r: dict) -> list:
 
 
 def _link(number: int, r: dict) -> list:
-    """The first two cells of a detail row: the case number, linked to the case's row, and its title."""
-    return [_Link(number, f"'案例'!A{number + 1}"), r["title"]]
+    """The first two cells of a detail row: the case number, linked to the case's row, and its title.
+
+    The link is a HYPERLINK formula: a hyperlink object per row would be held in memory until
+    the sheet closes, and a workbook can have hundreds of thousands of figure rows.
+    """
+    return [f"=HYPERLINK(\"#'案例'!A{number + 1}\",{number})", r["title"]]
 
 
 def _figure_row(r: dict, i: dict) -> list:
@@ -87,13 +91,6 @@ def _model_row(m: dict) -> list:
 
 def _issue_row(issue: dict) -> list:
     return [labels.SEVERITY.get(issue["severity"], issue["severity"]), issue["code"], issue["message"]]
-
-
-class _Link:
-    """A value written with an internal hyperlink."""
-
-    def __init__(self, value, location: str):
-        self.value, self.location = value, location
 
 
 # --- sheets -------------------------------------------------------------------------------
@@ -133,7 +130,7 @@ class _Sheet:
         from openpyxl.utils import get_column_letter
 
         for k, name in enumerate(self.columns):
-            width = max([display_width(name)] + [display_width(_plain(row[k])) for row in self.buffer]) + 2
+            width = max([display_width(name)] + [display_width(_shown(row[k])) for row in self.buffer]) + 2
             self.sheet.column_dimensions[get_column_letter(k + 1)].width = min(width, _MAX_WIDTH)
             if width > _MAX_WIDTH and name in _WRAPPED:
                 self.wrapped.add(k)
@@ -149,10 +146,6 @@ class _Sheet:
         self.rows += 1
 
 
-def _plain(value):
-    return value.value if isinstance(value, _Link) else value
-
-
 def _header_cell(sheet, name: str):
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
@@ -164,18 +157,20 @@ def _header_cell(sheet, name: str):
 
 
 def _cell(sheet, value, wrap: bool):
-    if not isinstance(value, _Link) and not wrap:
+    if not wrap:
         return value
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.worksheet.hyperlink import Hyperlink
 
-    cell = WriteOnlyCell(sheet, value=_plain(value))
-    if isinstance(value, _Link):
-        cell.hyperlink = Hyperlink(ref="", location=value.location)
-        cell.style = "Hyperlink"
-    if wrap:
-        cell.alignment = _wrap_alignment()
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.alignment = _wrap_alignment()
     return cell
+
+
+def _shown(value):
+    """What a cell shows: the label of a HYPERLINK formula, else the value."""
+    if isinstance(value, str) and value.startswith("=HYPERLINK("):
+        return value.rsplit(",", 1)[1].rstrip(")")
+    return value
 
 
 @lru_cache(maxsize=1)
