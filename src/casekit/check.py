@@ -43,17 +43,17 @@ def check_workspace(workspace: Workspace, max_chars: int) -> list[Finding]:
 
 
 def find_duplicates(fingerprints: list[tuple[str, bytes]], titles: dict[str, str | None]) -> list[Finding]:
-    """Pairs of cases whose texts are the same or nearly so (one finding on the later case of a pair)."""
+    """Cases whose text repeats an earlier case's, or nearly: one finding each, naming the closest earlier case."""
     from datasketch import MinHashLSH
 
     lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=NUM_PERM)
     signatures = {case_id: signature(blob) for case_id, blob in fingerprints}
     findings = []
     for case_id, sig in signatures.items():
-        for other in sorted(lsh.query(sig)):
-            similarity = sig.jaccard(signatures[other])
-            if similarity >= NEAR_DUPLICATE:
-                findings.append(_duplicate(case_id, titles.get(case_id), other, similarity))
+        scored = [(sig.jaccard(signatures[other]), other) for other in lsh.query(sig)]
+        best = max(scored, key=lambda pair: (pair[0], pair[1]), default=(0.0, ""))
+        if best[0] >= NEAR_DUPLICATE:
+            findings.append(_duplicate(case_id, titles.get(case_id), best[1], best[0]))
         lsh.insert(case_id, sig)
     return findings
 
