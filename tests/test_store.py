@@ -121,7 +121,7 @@ def test_version_one_workspace_is_migrated(tmp_path, options):
     source = tmp_path / "a.txt"
     source.write_text(SUBMISSION, encoding="utf-8")
     with Workspace(path) as ws:
-        assert ws.db.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert ws.db.execute("PRAGMA user_version").fetchone()[0] == 4
         assert ingest(ws, source, options).status == "new"
         assert len(ws.fingerprints()) == 1
 
@@ -138,3 +138,17 @@ def test_keywords_are_ranked_against_the_workspace(tmp_path, options):
         keywords = {r["source"]["file"]: r["keywords"] for r in ws.iter_records()}
     assert "物业" in keywords["a.txt"] and "物业" not in keywords["b.txt"]
     assert "合作社" in keywords["b.txt"]
+
+
+def test_version_three_workspace_gains_the_facts_column(tmp_path, options):
+    from casekit.stats import compute_stats
+
+    (tmp_path / "a.txt").write_text(SUBMISSION, encoding="utf-8")
+    db = tmp_path / "ws.db"
+    with Workspace(db) as ws:
+        ingest_files(ws, collect_files([tmp_path / "a.txt"]), options)
+        ws.db.executescript("ALTER TABLE cases DROP COLUMN facts; PRAGMA user_version=3;")
+    with Workspace(db) as ws:
+        assert ws.db.execute("PRAGMA user_version").fetchone()[0] == 4
+        full, summary = compute_stats(ws.iter_records()), compute_stats(ws.summary_records())
+    assert all(a.frame.equals(b.frame) for a, b in zip(full, summary))

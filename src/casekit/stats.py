@@ -125,7 +125,7 @@ def _case_facts(r: dict) -> dict:
         "领域": r["domain"] or [_UNKNOWN],
         "年份": str(r["year"]) if r["year"] else _UNKNOWN,
         "字数": r["chars"] if "chars" in r else count_han(r["text"]),
-        "指标数": len(r["indicators"]),
+        "指标数": r["indicator_count"] if "indicator_count" in r else len(r["indicators"]),
         "有模板": bool(keys & set(_SECTION_KEYS)),
         "内容不全": bool(r["truncated"]),
     }
@@ -135,11 +135,19 @@ def _case_facts(r: dict) -> dict:
 
 def _figure_totals(r: dict) -> dict:
     """The sums of a case's figures in each canonical unit of TOTALS."""
+    by_unit = r["unit_totals"] if "unit_totals" in r else _sum_by_unit(r["indicators"])
     row: dict = {"编号": r["id"]}
     for column, (units, divisor) in TOTALS.items():
-        total = sum(i["normalized"]["value"] for i in r["indicators"] if i["normalized"]["unit"] in units)
-        row[column] = total / divisor
+        row[column] = sum(by_unit.get(u) or 0 for u in units) / divisor
     return row
+
+
+def _sum_by_unit(indicators: list[dict]) -> dict[str, float]:
+    sums: dict[str, float] = {}
+    for i in indicators:
+        unit = i["normalized"]["unit"]
+        sums[unit] = sums.get(unit, 0) + i["normalized"]["value"]
+    return sums
 
 
 def _group_table(cases: "pd.DataFrame", figures: "pd.DataFrame", column: str) -> "pd.DataFrame":

@@ -18,19 +18,23 @@ from casekit.errors import WorkspaceError
 from casekit.extract.writing import count_han
 from casekit.models import Case
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DEFAULT_DB = "casekit.db"
 
+# documents.key is the resolved absolute path (one row a file), documents.path the path as given;
+# cases.record holds the SCHEMA.md record as JSON, cases.chars the Chinese characters of its text,
+# cases.fingerprint the MinHash signature for duplicate checks, and cases.facts the little that
+# statistics read ({"domain", "keywords", "sections": [keys]}).
 _SCHEMA = """
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
-    key TEXT NOT NULL UNIQUE,          -- resolved absolute path: one row a file
-    path TEXT NOT NULL,                -- the path as the editor gave it
+    key TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
     file TEXT NOT NULL,
     sha256 TEXT,
     size INTEGER,
     encoding TEXT,
-    status TEXT NOT NULL,              -- ok | failed
+    status TEXT NOT NULL,
     error TEXT,
     ingested_at TEXT NOT NULL
 );
@@ -39,10 +43,10 @@ CREATE TABLE cases (
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     case_index INTEGER NOT NULL,
     title TEXT, unit TEXT, region TEXT, province TEXT, city TEXT, county TEXT,
-    genre TEXT, year INTEGER, truncated INTEGER,
-    chars INTEGER,                     -- Chinese characters in the text (字数)
-    record TEXT NOT NULL,              -- the SCHEMA.md record as JSON
-    fingerprint BLOB                   -- MinHash signature of the text, for duplicate checks
+    genre TEXT, year INTEGER, truncated INTEGER, chars INTEGER,
+    record TEXT NOT NULL,
+    fingerprint BLOB,
+    facts TEXT
 );
 CREATE INDEX cases_document ON cases(document_id, case_index);
 CREATE TABLE indicators (
@@ -64,6 +68,11 @@ CREATE TABLE terms (
 CREATE INDEX terms_case ON terms(case_id);
 """
 
+# The `facts` column computed from a stored record, in SQL (used by the migration to version 4).
+_FACTS_FROM_RECORD = """json_object(
+    'domain', json(json_extract(record, '$.domain')), 'keywords', json(json_extract(record, '$.keywords')),
+    'sections', (SELECT json_group_array(json_extract(value, '$.key')) FROM json_each(record, '$.sections')))"""
+
 # Steps that bring a workspace of version N up to N + 1.
 _MIGRATIONS = {
     1: """CREATE TABLE terms (
@@ -71,6 +80,7 @@ _MIGRATIONS = {
               term TEXT NOT NULL, count INTEGER NOT NULL);
           CREATE INDEX terms_case ON terms(case_id);""",
     2: "ALTER TABLE cases ADD COLUMN fingerprint BLOB;",
+    3: f"ALTER TABLE cases ADD COLUMN facts TEXT; UPDATE cases SET facts = {_FACTS_FROM_RECORD};",
 }
 
 
@@ -192,11 +202,11 @@ class Workspace:
         admin = r.get("admin") or {}
         self.db.execute(
             """INSERT INTO cases (id, document_id, case_index, title, unit, region, province, city, county,
-                                  genre, year, truncated, chars, record, fingerprint)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                  genre, year, truncated, chars, record, fingerprint, facts)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (r["id"], doc_id, r["source"]["case_index"], r["title"], r["unit"], r["region"], admin.get("province"),
              admin.get("city"), admin.get("county"), r["genre"], r["year"], int(bool(r["truncated"])),
-             count_han(r["text"]), as_json or json.dumps(r, ensure_ascii=False), fingerprint),
+             count_han(r["text"]), as_json or json.dumps(r, ensure_ascii=False), fingerprint, _facts(r)),
         )
         self.db.executemany(
             """INSERT INTO indicators (case_id, position, text, value, unit, normalized_value, normalized_unit,
@@ -230,8 +240,11 @@ class Workspace:
             if keywords != old and "keywords" not in reviewed:
                 changes.append((json.dumps(keywords, ensure_ascii=False), case_id))
         with self._transaction():
-            self.db.executemany("UPDATE cases SET record = json_set(record, '$.keywords', json(?)) WHERE id = ?",
-                                changes)
+            self.db.executemany(
+                """UPDATE cases SET record = json_set(record, '$.keywords', json(?1)),
+                                    facts = json_set(facts, '$.keywords', json(?1)) WHERE id = ?2""",
+                changes,
+            )
         return len(changes)
 
     def _transaction(self):
@@ -281,27 +294,31 @@ class Workspace:
         return dict(self.db.execute("SELECT path, key FROM documents WHERE status='ok'"))
 
     def summary_records(self) -> Iterator[dict]:
-        """Every case with only what statistics read (no texts), assembled by SQLite: fast at any size."""
-        figures: dict[str, list[dict]] = {}
-        for case_id, value, unit in self.db.execute("SELECT case_id, normalized_value, normalized_unit FROM indicators"):
-            figures.setdefault(case_id, []).append({"normalized": {"value": value, "unit": unit}})
+        """Every case with only what statistics read, assembled by SQLite: no texts, and its figures
+        already summed by unit (`indicator_count`, `unit_totals`) instead of listed."""
+        totals: dict[str, dict[str, float]] = {}
+        counts: dict[str, int] = {}
+        for case_id, unit, total, n in self.db.execute(
+            "SELECT case_id, normalized_unit, SUM(normalized_value), COUNT(*) FROM indicators GROUP BY case_id, normalized_unit"
+        ):
+            totals.setdefault(case_id, {})[unit] = total
+            counts[case_id] = counts.get(case_id, 0) + n
         models: dict[str, list[dict]] = {}
         for case_id, name, featured, common in self.db.execute("SELECT case_id, name, featured, common FROM models"):
             models.setdefault(case_id, []).append({"name": name, "featured": bool(featured), "common": bool(common)})
         rows = self.db.execute(
-            """SELECT c.id, c.genre, c.unit, c.province, c.city, c.county, c.year, c.chars, c.truncated, d.path,
-                      json_extract(c.record, '$.domain'), json_extract(c.record, '$.keywords'),
-                      (SELECT json_group_array(json_extract(value, '$.key')) FROM json_each(c.record, '$.sections'))
+            """SELECT c.id, c.genre, c.unit, c.province, c.city, c.county, c.year, c.chars, c.truncated, d.path, c.facts
                FROM cases c JOIN documents d ON d.id = c.document_id ORDER BY d.path, c.case_index"""
         )
-        for (case_id, genre, unit, province, city, county, year, chars, truncated, path, domain, keywords,
-             sections) in rows:
+        for case_id, genre, unit, province, city, county, year, chars, truncated, path, facts in rows:
+            facts = json.loads(facts or "{}")
             yield {
                 "id": case_id, "genre": genre, "unit": unit, "year": year, "chars": chars,
                 "admin": {"province": province, "city": city, "county": county},
-                "truncated": bool(truncated), "source": {"path": path}, "domain": json.loads(domain or "[]"),
-                "keywords": json.loads(keywords or "[]"), "sections": [{"key": k} for k in json.loads(sections)],
-                "indicators": figures.get(case_id, []), "models": models.get(case_id, []),
+                "truncated": bool(truncated), "source": {"path": path}, "domain": facts.get("domain", []),
+                "keywords": facts.get("keywords", []), "sections": [{"key": k} for k in facts.get("sections", [])],
+                "indicator_count": counts.get(case_id, 0), "unit_totals": totals.get(case_id, {}),
+                "models": models.get(case_id, []),
             }
 
     def issue_rows(self) -> Iterator[tuple[str, str | None, int, list[dict]]]:
@@ -319,6 +336,11 @@ class Workspace:
 
     def failures(self) -> list[tuple[str, str]]:
         return self.db.execute("SELECT path, error FROM documents WHERE status='failed' ORDER BY path").fetchall()
+
+
+def _facts(r: dict) -> str:
+    facts = {"domain": r["domain"], "keywords": r["keywords"], "sections": [s["key"] for s in r["sections"]]}
+    return json.dumps(facts, ensure_ascii=False)
 
 
 def keep_reviewed(record: dict, reviewed: dict | None) -> dict:
