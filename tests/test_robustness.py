@@ -164,3 +164,17 @@ def test_parallel_ingest_gives_the_same_records(tmp_path, options):
             assert [r.status for r in results] == ["new"] * len(list(corpus.iterdir()))
             found[jobs] = list(ws.iter_records())
     assert found[1] == found[2]
+
+
+def test_a_worker_that_dies_is_reported_and_stored_files_stay(tmp_path, options, monkeypatch):
+    from casekit.errors import CasekitError
+
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 2)
+    monkeypatch.setattr("casekit.ingest.extract_file", _die)
+    with Workspace(tmp_path / "ws.db") as ws, pytest.raises(CasekitError, match="处理进程意外退出"):
+        ingest_files(ws, collect_files([corpus]), options, jobs=2)
+
+
+def _die(source, options):
+    os._exit(1)

@@ -10,6 +10,7 @@ import hashlib
 import logging
 import os
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -101,8 +102,11 @@ def _extract_all(sources: list[SourceFile], options: Options, jobs: int) -> Iter
         yield from (extract_file(source, options) for source in sources)
         return
     warm_up()  # load dictionaries and libraries once here; forked workers inherit them
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(extract_file, sources, [options] * len(sources), chunksize=_chunk(len(sources), jobs))
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            yield from pool.map(extract_file, sources, [options] * len(sources), chunksize=_chunk(len(sources), jobs))
+    except BrokenProcessPool as exc:
+        raise CasekitError("处理进程意外退出（可能内存不足），已导入的文件不受影响，请重新运行导入以完成其余文件") from exc
 
 
 def _chunk(count: int, jobs: int) -> int:
