@@ -178,3 +178,14 @@ def test_a_worker_that_dies_is_reported_and_stored_files_stay(tmp_path, options,
 
 def _die(source, options):
     os._exit(1)
+
+
+def test_processes_opening_a_new_workspace_at_once(tmp_path):
+    db = tmp_path / "new.db"
+    opener = "import sys; from casekit.store import Workspace; Workspace(sys.argv[1]).close()"
+    runs = [subprocess.Popen([sys.executable, "-c", opener, str(db)], stderr=subprocess.PIPE) for _ in range(4)]
+    for run in runs:
+        _, err = run.communicate(timeout=120)
+        assert run.returncode == 0, err.decode()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 4

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,6 +21,7 @@ from casekit.models import Case
 
 SCHEMA_VERSION = 4
 DEFAULT_DB = "casekit.db"
+_BUSY_SECONDS = 60  # how long a writer waits for another process's transaction
 
 # documents.key is the resolved absolute path (one row a file), documents.path the path as given;
 # cases.record holds the SCHEMA.md record as JSON, cases.chars the Chinese characters of its text,
@@ -114,8 +116,8 @@ class Workspace:
         if not create and not self.path.exists():
             raise WorkspaceError(f"工作区不存在：{self.path}（请先运行 casekit ingest）")
         try:
-            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db = sqlite3.connect(self.path, timeout=_BUSY_SECONDS, isolation_level=None)
+            self._use_wal()
             self.db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except sqlite3.DatabaseError as exc:
@@ -130,17 +132,40 @@ class Workspace:
     def close(self) -> None:
         self.db.close()
 
+    def _use_wal(self) -> None:
+        """Switch to WAL; another process opening the same new workspace may hold it for a moment."""
+        deadline = time.monotonic() + _BUSY_SECONDS
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
     def _migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version == 0 and not self.db.execute("SELECT name FROM sqlite_master").fetchall():
-            self.db.executescript(f"BEGIN IMMEDIATE;\n{_SCHEMA}\nPRAGMA user_version={SCHEMA_VERSION};\nCOMMIT;")
+        """Create or upgrade the schema, deciding under the write lock so two processes cannot both do it."""
+        if self.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
             return
-        if version > SCHEMA_VERSION:
-            raise WorkspaceError(f"工作区 {self.path} 由更新版本的 casekit 创建（版本 {version}），请升级 casekit")
-        if version < SCHEMA_VERSION and not all(v in _MIGRATIONS for v in range(version, SCHEMA_VERSION)):
-            raise WorkspaceError(f"工作区 {self.path} 的版本（{version}）无法识别，不能读取")
-        for step in range(version, SCHEMA_VERSION):
-            self.db.executescript(f"BEGIN IMMEDIATE;\n{_MIGRATIONS[step]}\nPRAGMA user_version={step + 1};\nCOMMIT;")
+        with self._transaction():
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0 and not self.db.execute("SELECT name FROM sqlite_master").fetchall():
+                self._run_script(_SCHEMA, SCHEMA_VERSION)
+                return
+            if version > SCHEMA_VERSION:
+                raise WorkspaceError(f"工作区 {self.path} 由更新版本的 casekit 创建（版本 {version}），请升级 casekit")
+            if version < SCHEMA_VERSION and not all(v in _MIGRATIONS for v in range(version, SCHEMA_VERSION)):
+                raise WorkspaceError(f"工作区 {self.path} 的版本（{version}）无法识别，不能读取")
+            for step in range(version, SCHEMA_VERSION):
+                self._run_script(_MIGRATIONS[step], step + 1)
+
+    def _run_script(self, script: str, version: int) -> None:
+        """Statements separated by ";" (the schema's contain none inside), inside the caller's transaction."""
+        for statement in script.split(";"):
+            if statement.strip():
+                self.db.execute(statement)
+        self.db.execute(f"PRAGMA user_version={version}")
 
     # --- documents ----------------------------------------------------------------------
 
