@@ -27,7 +27,7 @@ _NUMBER = re.compile(r"\d+")
 
 def make_corpus(samples: Path, target: Path, docs: int, seed: int = 7) -> int:
     """Write `docs` varied reports into `target`; returns the characters written."""
-    texts = [t for t in (_utf8_or_gbk(p) for p in sorted(samples.glob("*.txt"))) if t]
+    texts = [_decoded(p) for p in sorted(samples.glob("*.txt"))]
     rng = random.Random(seed)
     target.mkdir(parents=True, exist_ok=True)
     total = 0
@@ -38,14 +38,10 @@ def make_corpus(samples: Path, target: Path, docs: int, seed: int = 7) -> int:
     return total
 
 
-def _utf8_or_gbk(path: Path) -> str:
-    data = path.read_bytes()
-    for codec in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(codec).replace("\r\n", "\n")
-        except UnicodeDecodeError:
-            continue
-    return ""
+def _decoded(path: Path) -> str:
+    from casekit.extract.read import decode_bytes
+
+    return decode_bytes(path.read_bytes())[0].replace("\r\n", "\n")
 
 
 def _varied(base: str, pool: list[str], rng: random.Random) -> str:

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from casekit.extract import patterns as P
+from casekit.extract.split import is_titleish
 from casekit.options import Lexicon
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -285,14 +286,10 @@ def _is_structural(lines: list[_Line], i: int) -> bool:
 def _is_title_over_unit(lines: list[_Line], i: int) -> bool:
     for ahead in lines[i + 1 : i + 3]:
         if P.UNIT_LINE.match(ahead.text):
-            return _is_titleish(lines[i].text)
-        if not _is_titleish(ahead.text):
+            return is_titleish(lines[i].text)
+        if not is_titleish(ahead.text):
             return False
     return False
-
-
-def _is_titleish(text: str) -> bool:
-    return len(text) <= 60 and not any(c in text for c in P.SENTENCE_INNER)
 
 
 def _wrap_width(lines: list[_Line]) -> int | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from casekit.extract import patterns as P
+from casekit.extract.numbers import parse_small_number
 from casekit.models import Issue, Section
 
 REQUIRED = {"background": "背景", "practices": "主要做法与成效", "lessons": "经验启示"}
@@ -30,8 +31,6 @@ def find_truncation(text: str, sections: list[Section]) -> list[Issue]:
 
 
 def _numbering_jump(text: str) -> str | None:
-    from casekit.extract.numbers import parse_small_number
-
     previous = 0
     for m in _PAREN_NUMBER.finditer(text):
         n = parse_small_number(m.group(1)) or 0

@@ -59,7 +59,7 @@ def split_cases(text: str, headers: tuple[str, ...] = (), title_max: int = 60) -
     collection = headers[0] if headers else None
     if not anchors or _has_preface(paragraphs, anchors[0].first):
         anchors.insert(0, _leading_anchor(paragraphs, title_max))
-    elif anchors[0].first > 0 and collection is None and _is_titleish(paragraphs[0].text, title_max):
+    elif anchors[0].first > 0 and collection is None and is_titleish(paragraphs[0].text, title_max):
         collection = paragraphs[0].text
     return _spans(paragraphs, anchors, collection)
 
@@ -75,7 +75,7 @@ def _spans(paragraphs: list[Paragraph], anchors: list[_Anchor], collection: str 
 
 def _has_preface(paragraphs: list[Paragraph], first: int) -> bool:
     before = paragraphs[:first]
-    return sum(len(p.text) for p in before if not _is_titleish(p.text, 60)) >= _MIN_PREFACE_CHARS
+    return sum(len(p.text) for p in before if not is_titleish(p.text, 60)) >= _MIN_PREFACE_CHARS
 
 
 # --- compilations of submissions ------------------------------------------------------------
@@ -178,7 +178,7 @@ def lead_title(text: str, title_max: int) -> str:
 
 def _is_title_line(text: str, title_max: int) -> bool:
     return (
-        _is_titleish(text, title_max)
+        is_titleish(text, title_max)
         and not P.HEADING_NUMBER.match(text)
         and not P.NOT_TITLE.match(text)
         and not P.UNIT_LINE.match(text)
@@ -186,5 +186,6 @@ def _is_title_line(text: str, title_max: int) -> bool:
     )
 
 
-def _is_titleish(text: str, title_max: int) -> bool:
+def is_titleish(text: str, title_max: int = 60) -> bool:
+    """Short and without sentence punctuation: a line that could be a title or heading."""
     return len(text) <= title_max and not any(c in text for c in P.SENTENCE_INNER)
