@@ -1,17 +1,19 @@
 """The Excel register: 案例, 指标, 模式, 质检 and 统计 sheets, written in one streaming pass.
 
-openpyxl's write-only mode keeps memory flat however large the workspace; column widths are
-fitted to the first rows of each sheet (a Chinese character counts two columns).
+The four row sheets stream their rows through `xlsx_rows` (fast, memory flat however large the
+workspace); openpyxl writes their styled headers, the statistics sheet and its charts. Column
+widths are fitted to the first rows of each sheet (a Chinese character counts two columns).
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+import tempfile
 from pathlib import Path
 from typing import Iterable
 
 from casekit import labels
 from casekit.export.atomic import atomic_path
+from casekit.export.xlsx_rows import Formula, RowSpool, column_letter, splice
 from casekit.stats import StatsCollector, StatTable
 
 CASE_COLUMNS = ("序号", "编号", "标题", "申报单位", "地区", "省份", "城市", "区县", "类型", "领域", "年份", "字数",
@@ -43,17 +45,23 @@ def write_xlsx(records: Iterable[dict], target: Path) -> int:
     }
     collector = StatsCollector()
     count = 0
-    for count, record in enumerate(records, start=1):
-        collector.add(record)
-        sheets["案例"].add(_case_row(count, record))
-        sheets["指标"].add_many(_link(count, record) + _figure_row(record, i) for i in record["indicators"])
-        sheets["模式"].add_many(_link(count, record) + _model_row(m) for m in record["models"])
-        sheets["质检"].add_many(_link(count, record) + _issue_row(i) for i in record["issues"])
-    for sheet in sheets.values():
-        sheet.close()
-    _write_stats(book, collector.tables())
-    with atomic_path(target) as tmp:
-        book.save(tmp)
+    try:
+        for count, record in enumerate(records, start=1):
+            collector.add(record)
+            sheets["案例"].add(_case_row(count, record))
+            sheets["指标"].add_many(_link(count, record) + _figure_row(record, i) for i in record["indicators"])
+            sheets["模式"].add_many(_link(count, record) + _model_row(m) for m in record["models"])
+            sheets["质检"].add_many(_link(count, record) + _issue_row(i) for i in record["issues"])
+        for sheet in sheets.values():
+            sheet.finish()
+        _write_stats(book, collector.tables())
+        with tempfile.TemporaryDirectory(prefix="casekit-xlsx-") as work, atomic_path(target) as tmp:
+            saved = Path(work) / "book.xlsx"
+            book.save(saved)
+            splice(saved, {title: sheet.spool for title, sheet in sheets.items()}, tmp)
+    finally:
+        for sheet in sheets.values():
+            sheet.spool.close()
     return count
 
 
@@ -75,7 +83,7 @@ def _link(number: int, r: dict) -> list:
     The link is a HYPERLINK formula: a hyperlink object per row would be held in memory until
     the sheet closes, and a workbook can have hundreds of thousands of figure rows.
     """
-    return [f"=HYPERLINK(\"#'案例'!A{number + 1}\",{number})", r["title"]]
+    return [Formula(f"HYPERLINK(\"#'案例'!A{number + 1}\",{number})", number), r["title"]]
 
 
 def _figure_row(r: dict, i: dict) -> list:
@@ -97,19 +105,18 @@ def _issue_row(issue: dict) -> list:
 
 
 class _Sheet:
-    """A write-only sheet with a styled, frozen, filtered header and widths fitted to its first rows."""
+    """A row sheet: a styled, frozen, filtered header and widths fitted to its first rows (openpyxl),
+    and its data rows spooled as XML."""
 
     def __init__(self, book, title: str, columns: tuple[str, ...]):
         self.sheet = book.create_sheet(title)
         self.columns = columns
-        self.buffer: list[list] = []
-        self.wrapped: set[int] = set()
-        self.rows = 0
-        self.fitted = False
+        self.spool = RowSpool(len(columns))
+        self.buffer: list[list] | None = []
 
     def add(self, row: list) -> None:
-        if self.fitted:
-            self._write(row)
+        if self.buffer is None:
+            self.spool.write(row)
         else:
             self.buffer.append(row)
             if len(self.buffer) >= _FIT_ROWS:
@@ -119,31 +126,22 @@ class _Sheet:
         for row in rows:
             self.add(row)
 
-    def close(self) -> None:
-        if not self.fitted:
+    def finish(self) -> None:
+        if self.buffer is not None:
             self._fit_and_flush()
-        from openpyxl.utils import get_column_letter
-
-        self.sheet.auto_filter.ref = f"A1:{get_column_letter(len(self.columns))}{self.rows + 1}"
+        self.sheet.auto_filter.ref = f"A1:{column_letter(len(self.columns) - 1)}{self.spool.rows + 1}"
 
     def _fit_and_flush(self) -> None:
-        from openpyxl.utils import get_column_letter
-
         for k, name in enumerate(self.columns):
             width = max([display_width(name)] + [display_width(_shown(row[k])) for row in self.buffer]) + 2
-            self.sheet.column_dimensions[get_column_letter(k + 1)].width = min(width, _MAX_WIDTH)
+            self.sheet.column_dimensions[column_letter(k)].width = min(width, _MAX_WIDTH)
             if width > _MAX_WIDTH and name in _WRAPPED:
-                self.wrapped.add(k)
+                self.spool.set_style(k, _wrapped_style_id(self.sheet))
         self.sheet.freeze_panes = "A2"
         self.sheet.append([_header_cell(self.sheet, name) for name in self.columns])
-        self.fitted = True
         for row in self.buffer:
-            self._write(row)
-        self.buffer = []
-
-    def _write(self, row: list) -> None:
-        self.sheet.append([_cell(self.sheet, value, k in self.wrapped) for k, value in enumerate(row)])
-        self.rows += 1
+            self.spool.write(row)
+        self.buffer = None
 
 
 def _header_cell(sheet, name: str):
@@ -156,28 +154,19 @@ def _header_cell(sheet, name: str):
     return cell
 
 
-def _cell(sheet, value, wrap: bool):
-    if not wrap:
-        return value
+def _wrapped_style_id(sheet) -> int:
+    """The workbook's cell format number for wrapped, top-aligned text (registered on first use)."""
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment
 
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.alignment = _wrap_alignment()
-    return cell
+    cell = WriteOnlyCell(sheet)
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    return cell.style_id
 
 
 def _shown(value):
-    """What a cell shows: the label of a HYPERLINK formula, else the value."""
-    if isinstance(value, str) and value.startswith("=HYPERLINK("):
-        return value.rsplit(",", 1)[1].rstrip(")")
-    return value
-
-
-@lru_cache(maxsize=1)
-def _wrap_alignment():
-    from openpyxl.styles import Alignment
-
-    return Alignment(wrap_text=True, vertical="top")
+    """What a cell shows: the label of a formula, else the value."""
+    return value.shown if isinstance(value, Formula) else value
 
 
 def display_width(value) -> int:

@@ -21,11 +21,12 @@ _NOISE = re.compile(r"[\s\W_]+")
 
 def fingerprint(text: str) -> bytes:
     """The MinHash signature of the text's character 5-grams (punctuation and spaces ignored)."""
+    import numpy as np
     from datasketch import MinHash
 
     plain = _NOISE.sub("", text) or " "
-    count = max(1, len(plain) - SHINGLE + 1)
-    shingles = {plain[i : i + SHINGLE] for i in range(count) if ord(plain[i]) % _SAMPLE == 0} or {plain[:SHINGLE]}
+    codes = np.frombuffer(plain.encode("utf-32-le"), dtype="<u4")[: max(1, len(plain) - SHINGLE + 1)]
+    shingles = {plain[i : i + SHINGLE] for i in np.flatnonzero(codes % _SAMPLE == 0).tolist()} or {plain[:SHINGLE]}
     minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashfunc=zlib.crc32)  # crc32: fast and stable
     minhash.update_batch([s.encode("utf-8") for s in shingles])
     return minhash.hashvalues.astype("<u8").tobytes()

@@ -9,9 +9,10 @@ numerals, which in these texts enumerate structure ("三个层面") rather than 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Mapping
+from typing import Callable, Mapping
 
 from casekit.extract import patterns as P
 from casekit.extract.numbers import parse_arabic, parse_chinese, scale
@@ -71,10 +72,11 @@ _TEXT_PREFIXES = ("近", "约", "超", "逾")
 def find_indicators(text: str, units: Mapping[str, str]) -> list[FoundIndicator]:
     """Every figure in `text`, in order, with offsets into `text`."""
     found = []
+    sentence_at = sentence_finder(text)
     for m in _figure_pattern(tuple(units)).finditer(text):
         if not _is_excluded(text, m):
-            found.append(_from_match(text, m, units))
-    found.extend(_written_percentages(text))
+            found.append(_from_match(text, m, units, sentence_at))
+    found.extend(_written_percentages(text, sentence_at))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -101,7 +103,7 @@ def _approx_prefix(text: str, m: re.Match) -> str | None:
     return pre
 
 
-def _from_match(text: str, m: re.Match, units: Mapping[str, str]) -> FoundIndicator:
+def _from_match(text: str, m: re.Match, units: Mapping[str, str], sentence_at: Callable[[int], str]) -> FoundIndicator:
     written, multiplier = _split_multiplier(m.group("num"), m.group("mult"))
     value = _parse_number(written)
     value_max = _parse_number(m.group("num2")) if m.group("num2") else None
@@ -119,7 +121,7 @@ def _from_match(text: str, m: re.Match, units: Mapping[str, str]) -> FoundIndica
         normalized_unit=units[base],
         start=start,
         end=m.end(),
-        sentence=sentence_at(text, m.start("num")),
+        sentence=sentence_at(m.start("num")),
     )
 
 
@@ -139,7 +141,7 @@ def _parse_number(written: str) -> int | float:
     return value if value is not None else 0
 
 
-def _written_percentages(text: str) -> list[FoundIndicator]:
+def _written_percentages(text: str, sentence_at: Callable[[int], str]) -> list[FoundIndicator]:
     found = []
     for m in _PERCENT_WORDS.finditer(text):
         num = m.group("num")
@@ -150,13 +152,19 @@ def _written_percentages(text: str) -> list[FoundIndicator]:
         start = m.start("pre") if pre in _TEXT_PREFIXES else m.start("num") - len("百分之")
         approx = m.group("suf") or pre
         found.append(FoundIndicator(text[start : m.end()], value, None, "%", approx, value, "%", start, m.end(),
-                                    sentence_at(text, m.start("num"))))
+                                    sentence_at(m.start("num"))))
     return found
 
 
-def sentence_at(text: str, pos: int) -> str:
-    """The sentence around position `pos`, for an editor to read the figure in context."""
-    start = max(text.rfind(mark, 0, pos) for mark in _SENTENCE_MARKS) + 1
-    stop = _SENTENCE_END.search(text, pos)
-    end = stop.end() if stop else len(text)
-    return text[start:end].strip()
+def sentence_finder(text: str) -> Callable[[int], str]:
+    """position -> the sentence around it, for an editor to read a figure in context.
+
+    The sentence ends are found once a text, so each of a case's many figures costs a lookup.
+    """
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+
+    def sentence_at(pos: int) -> str:
+        k = bisect_right(ends, pos)
+        return text[ends[k - 1] if k else 0 : ends[k] if k < len(ends) else len(text)].strip()
+
+    return sentence_at

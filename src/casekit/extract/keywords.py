@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 from typing import Iterable, Mapping
 
 from casekit.extract.tokens import Token, cached_table
@@ -25,14 +26,16 @@ def count_terms(text: str, tokens: list[Token], model_names: Iterable[str], stop
 
     Model names count as whole terms; the words inside them are not counted again.
     """
-    counts: Counter[str] = Counter()
+    words = Counter(map(itemgetter(0), tokens))
     inside: set[int] = set()
+    models: Counter[str] = Counter()
     for name in sorted(set(model_names), key=len, reverse=True):
         for m in re.finditer(re.escape(name), text):
-            counts[name] += 1
+            models[name] += 1
             inside.update(range(m.start(), m.end()))
-    counts.update(t.word for t in tokens
-                  if t.start not in inside and _HAN_WORD.match(t.word) and t.word not in stopwords)
+    if inside:
+        words.subtract(word for word, start, _ in tokens if start in inside)
+    counts = models + Counter({w: n for w, n in words.items() if n > 0 and _HAN_WORD.match(w) and w not in stopwords})
     return dict(counts.most_common(_TERMS_KEPT))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import itemgetter
 from typing import Mapping
 
 from casekit.extract.tokens import Token, tag_of
@@ -25,6 +26,7 @@ _QUOTED_MAX = 12
 _QUOTES = str.maketrans("", "", "“”\"‘’'")
 
 Tokens = list[tuple[str, str]]
+_start = itemgetter(1)
 
 
 def find_subject(text: str, start: int, end: int, tokens: list[Token], words: Mapping[str, frozenset[str]],
@@ -40,14 +42,14 @@ def find_subject(text: str, start: int, end: int, tokens: list[Token], words: Ma
 
 def _window(text: str, tokens: list[Token], lo: int, hi: int, words: Mapping[str, frozenset[str]]) -> Tokens:
     """(word, tag) pairs of text[lo:hi]; a word cut by the window's edge keeps only its inside part."""
-    first = max(0, bisect_right(tokens, lo, key=lambda t: t.start) - 1)
     pairs: Tokens = []
-    for token in tokens[first:]:
-        if token.start >= hi:
+    for k in range(max(0, bisect_right(tokens, lo, key=_start) - 1), len(tokens)):
+        word, start, end = tokens[k]
+        if start >= hi:
             break
-        piece = text[max(lo, token.start) : min(hi, token.start + len(token.word))]
+        piece = text[max(lo, start) : min(hi, end)]
         if piece:
-            pairs.append((piece, tag_of(piece) if piece == token.word else "x"))
+            pairs.append((piece, tag_of(piece) if piece == word else "x"))
     return [_retag(w, f, words) for w, f in _merge_quotes(pairs)]
 
 

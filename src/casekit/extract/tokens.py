@@ -1,19 +1,19 @@
-"""jieba set up once per process: the domain user dictionary loaded, caches in the user's cache folder.
+"""Word segmentation set up once per process, with the domain user dictionary.
 
-jieba keeps a global default tokenizer; casekit uses its own instance so that the user
-dictionary never leaks into (or depends on) other code in the same process. The tables
-jieba would rebuild from text files on every start (the part-of-speech table, the IDF
-table) are kept in the cache folder as marshal files, keyed by jieba's version.
+Texts are cut by rjieba, the Rust port of jieba: the same dictionary and the same
+algorithm, so the same words, about twenty times faster than jieba's Python code. jieba
+itself is kept for its data files: the part-of-speech table and the IDF table, which
+are kept in the user's cache folder as marshal files, keyed by jieba's version, so they
+are not rebuilt from text on every start.
 """
 
 from __future__ import annotations
 
-import logging
 import marshal
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import Callable
 
 from casekit.options import load_lexicon
 
@@ -53,26 +53,33 @@ def cached_table(name: str, build: Callable[[], object]):
 
 @lru_cache(maxsize=1)
 def tokenizer():
-    """A jieba Tokenizer with casekit's user dictionary."""
-    import jieba
+    """An rjieba segmenter of its own (never the shared default) with casekit's user dictionary."""
+    import rjieba
 
-    jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    folder = cache_dir()
-    if folder:
-        tok.tmp_dir = str(folder)
-    tok.load_userdict(str(load_lexicon().userdict))
-    return tok
+    seg = rjieba.Jieba()
+    for word, freq, tag in _userdict_entries():
+        seg.add_word(word, freq, tag)
+    return seg
+
+
+def _userdict_entries() -> list[tuple[str, int | None, str | None]]:
+    """(word, frequency, tag) from the user dictionary, in jieba's format: word [freq] [tag]."""
+    entries = []
+    for line in load_lexicon().userdict.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts:
+            continue
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        tag = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
+        entries.append((parts[0], freq, tag))
+    return entries
 
 
 @lru_cache(maxsize=1)
 def tag_table() -> dict[str, str]:
     """Word -> part-of-speech tag from jieba's dictionary, with the user dictionary's tags on top."""
     table = cached_table("pos", _read_tags)
-    for line in load_lexicon().userdict.read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if len(parts) == 3:
-            table[parts[0]] = parts[2]
+    table.update((word, tag) for word, _, tag in _userdict_entries() if tag)
     return table
 
 
@@ -88,23 +95,17 @@ def _read_tags() -> dict[str, str]:
     return table
 
 
-class Token(NamedTuple):
-    start: int
-    word: str
+Token = tuple[str, int, int]  # (word, start, end), offsets in the segmented text
 
 
 def segment(text: str) -> list[Token]:
-    """The text cut into words, once, each with its offset.
+    """The text cut into words, once, each with its offsets.
 
     jieba's prefix dictionary without its HMM pass: one plain segmentation a case, shared by
-    figure subjects and keywords. Parts of speech are looked up (`tag_of`) only for the few
-    words beside each figure.
+    figure subjects, keywords and writing checks. Parts of speech are looked up (`tag_of`)
+    only for the few words beside each figure.
     """
-    tokens, pos = [], 0
-    for word in tokenizer().cut(text, HMM=False):
-        tokens.append(Token(pos, word))
-        pos += len(word)
-    return tokens
+    return tokenizer().tokenize(text, "default", False)
 
 
 def tag_of(word: str) -> str:

@@ -36,7 +36,8 @@ def _order(sections: list[Section]) -> list[Issue]:
 
 
 def _repeats(tokens: list[Token]) -> list[Issue]:
-    doubled = sorted({a.word * 2 for a, b in zip(tokens, tokens[1:]) if a.word == b.word and _countable(a.word)})
+    words = [word for word, _, _ in tokens]
+    doubled = sorted({a * 2 for a, b in zip(words, words[1:]) if a == b and _countable(a)})
     return [Issue("repeated-word", "warning", f"疑似重复字词：“{w}”") for w in doubled]
 
 

@@ -8,6 +8,7 @@ so JSON Lines, YAML and Excel cannot disagree.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass
+from functools import lru_cache
 from typing import Any
 
 # Fields a record carries for the workspace only; they are not part of the exported record.
@@ -111,15 +112,33 @@ class Case:
 
     def to_dict(self) -> dict[str, Any]:
         """The SCHEMA.md record as plain JSON-ready data, fields in schema order."""
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self) if not f.metadata.get("internal")}
+        return _plain(self)
+
+
+_LEAVES = (str, int, float, bool, type(None))
+
+
+@lru_cache(maxsize=None)
+def _exported_fields(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's exported field names (None for other types), looked up once per class."""
+    if not is_dataclass(cls):
+        return None
+    return tuple(f.name for f in fields(cls) if not f.metadata.get("internal"))
 
 
 def _plain(value: Any) -> Any:
-    """Dataclasses, lists and dicts as plain data (dataclasses.asdict, without its deep copies)."""
-    if is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    """Dataclasses, lists and dicts as plain data (dataclasses.asdict, without its deep copies).
+
+    This runs for every figure of every case, so plain values are passed through before any
+    other test.
+    """
+    if isinstance(value, _LEAVES):
+        return value
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
-    return value
+    names = _exported_fields(type(value))
+    if names is None:
+        return value
+    return {name: _plain(getattr(value, name)) for name in names}

@@ -1,0 +1,79 @@
+"""The register's fast row writer: what it writes reads back the same through openpyxl."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from casekit.errors import ExportError
+from casekit.export.xlsx_rows import Formula, RowSpool, column_letter, splice
+
+
+@pytest.mark.parametrize("index, letters", [(0, "A"), (11, "L"), (25, "Z"), (26, "AA"), (701, "ZZ"), (702, "AAA")])
+def test_column_letters(index, letters):
+    assert column_letter(index) == letters
+
+
+def _spliced(tmp_path, rows: list[list], columns: int = 3):
+    """A workbook with a header written by openpyxl and `rows` spooled after it, read back."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("指标")
+    sheet.append([f"列{k}" for k in range(columns)])
+    book.create_sheet("统计").append(["总体", 1])
+    spool = RowSpool(columns)
+    for row in rows:
+        spool.write(row)
+    saved, target = tmp_path / "saved.xlsx", tmp_path / "book.xlsx"
+    book.save(saved)
+    splice(saved, {"指标": spool}, target)
+    spool.close()
+    return load_workbook(target), target
+
+
+def test_values_keep_their_types(tmp_path):
+    book, _ = _spliced(tmp_path, [["党员332人", 332, 90.5], [True, None, "=1+1 是文字"]])
+    sheet = book["指标"]
+    assert [c.value for c in sheet[2]] == ["党员332人", 332, 90.5]
+    assert [c.value for c in sheet[3]] == [True, None, "=1+1 是文字"]
+    assert sheet[3][2].data_type == "s"  # a text that starts with = is not turned into a formula
+    assert book["统计"]["B1"].value == 1
+
+
+def test_text_is_escaped_and_illegal_characters_dropped(tmp_path):
+    book, _ = _spliced(tmp_path, [["<一核>&“多元”", " 前后空格 ", "控制\x01字\x0b符"]])
+    assert [c.value for c in book["指标"][2]] == ["<一核>&“多元”", " 前后空格 ", "控制字符"]
+
+
+def test_formulas_are_written_with_the_value_they_show(tmp_path):
+    book, target = _spliced(tmp_path, [[Formula("HYPERLINK(\"#'案例'!A3\",2)", 2), "标题", None]])
+    assert book["指标"]["A2"].value == "=HYPERLINK(\"#'案例'!A3\",2)"
+    with zipfile.ZipFile(target) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    assert "<v>2</v>" in sheet
+
+
+def test_many_rows_follow_the_header_in_order(tmp_path):
+    rows = [[f"第{k}行", k, k / 2] for k in range(5000)]
+    book, _ = _spliced(tmp_path, rows)
+    sheet = book["指标"]
+    assert sheet.max_row == 5001
+    assert sheet["A1"].value == "列0"
+    assert [c.value for c in sheet[5001]] == ["第4999行", 4999, 2499.5]
+
+
+def test_a_sheet_without_a_data_area_is_refused(tmp_path):
+    book = Workbook(write_only=True)
+    book.create_sheet("指标")
+    saved, odd = tmp_path / "saved.xlsx", tmp_path / "odd.xlsx"
+    book.save(saved)
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(odd, "w") as out:
+        for info in source.infolist():
+            data = source.read(info)
+            out.writestr(info, data.replace(b"<sheetData></sheetData>", b"<sheetData/>"))
+    spool = RowSpool(2)
+    spool.write(["a", 1])
+    with pytest.raises(ExportError, match="找不到数据区"):
+        splice(odd, {"指标": spool}, tmp_path / "book.xlsx")
+    spool.close()
