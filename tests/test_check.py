@@ -107,3 +107,16 @@ def test_numbering_jump_marks_the_case_truncated(options):
     text = GOOD.replace("组建产业党小组9个，带动农户增收。", "（一）组建产业党小组。\n（二）带动农户增收。\n（四）建立长效机制。")
     record = record_of(text, options)
     assert ("error", "numbering-jump") in codes(text, options) and record["truncated"]
+
+
+def test_the_table_lists_the_first_findings_and_counts_them_all(tmp_path):
+    db = tmp_path / "ws.db"
+    for k in range(3):  # three over-long cases
+        (tmp_path / f"{k}.txt").write_text(GOOD.replace("某某镇", f"第{k}镇"), encoding="utf-8")
+    assert run("ingest", tmp_path, "--db", db).exit_code == 0
+    total = len(json.loads(run("check", "--max-chars", "20", "-f", "json", "--db", db).output))
+    limited = run("check", "--max-chars", "20", "--limit", "1", "--db", db)
+    assert f"质检结果：{total} 项" in limited.output and "仅列出前 1 项" in limited.output
+    assert "too-long 3" in limited.output and limited.output.count("超过 20 字") == 1
+    full = run("check", "--max-chars", "20", "--limit", "0", "--db", db)
+    assert full.output.count("超过 20 字") == 3 and "仅列出" not in full.output

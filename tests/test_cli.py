@@ -67,6 +67,13 @@ def test_stats_by_one_field_in_other_forms(workspace, fmt):
         assert result.output.startswith("### 按省份") and "| 省份 | 案例数 |" in result.output
 
 
+def test_list_shows_the_first_cases_and_says_so(workspace):
+    limited = run("list", "--limit", "3", "--db", workspace)
+    assert "共 8 个" in limited.output and "仅列出前 3 个" in limited.output
+    ids = [line.split()[1] for line in run("list", "--db", workspace).output.splitlines() if "-0" in line]
+    assert sum(case_id in limited.output for case_id in ids) == 3
+
+
 def test_db_from_environment(workspace):
     result = run("list", env={"CASEKIT_DB": str(workspace)})
     assert result.exit_code == 0 and "共 8 个" in result.output

@@ -15,7 +15,7 @@ import pytest
 from casekit.errors import ReadError
 from casekit.extract.read import read_document
 from casekit.ingest import collect_files, ingest_files
-from casekit.store import Workspace
+from casekit.store import SCHEMA_VERSION, Workspace
 from conftest import DATA
 
 GOOD = (DATA / "涪城区_红色物业.txt").read_text(encoding="utf-8")
@@ -188,4 +188,4 @@ def test_processes_opening_a_new_workspace_at_once(tmp_path):
         _, err = run.communicate(timeout=120)
         assert run.returncode == 0, err.decode()
     with sqlite3.connect(db) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -8,7 +8,7 @@ import pytest
 
 from casekit.errors import WorkspaceError
 from casekit.ingest import SourceFile, collect_files, ingest_files
-from casekit.store import Workspace
+from casekit.store import SCHEMA_VERSION, Workspace
 
 SUBMISSION = "推行“三联”工作法 提升治理水平\n中共某某县委组织部申报\n一、背景\n党员120人。\n二、主要做法\n建立议事会。\n三、经验启示\n坚持党建引领。\n"
 
@@ -121,7 +121,7 @@ def test_version_one_workspace_is_migrated(tmp_path, options):
     source = tmp_path / "a.txt"
     source.write_text(SUBMISSION, encoding="utf-8")
     with Workspace(path) as ws:
-        assert ws.db.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert ws.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert ingest(ws, source, options).status == "new"
         assert len(ws.fingerprints()) == 1
 
@@ -149,6 +149,20 @@ def test_version_three_workspace_gains_the_facts_column(tmp_path, options):
         ingest_files(ws, collect_files([tmp_path / "a.txt"]), options)
         ws.db.executescript("ALTER TABLE cases DROP COLUMN facts; PRAGMA user_version=3;")
     with Workspace(db) as ws:
-        assert ws.db.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert ws.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         full, summary = compute_stats(ws.iter_records()), compute_stats(ws.summary_records())
     assert all(a.frame.equals(b.frame) for a, b in zip(full, summary))
+
+
+def test_version_four_workspace_gains_issues_among_the_facts(tmp_path, options):
+    (tmp_path / "a.txt").write_text(SUBMISSION.replace("中共某某县委组织部申报\n", ""), encoding="utf-8")
+    db = tmp_path / "ws.db"
+    with Workspace(db) as ws:
+        ingest_files(ws, collect_files([tmp_path / "a.txt"]), options)
+        ws.db.executescript("UPDATE cases SET facts = json_remove(facts, '$.issues'); PRAGMA user_version=4;")
+        assert [issues for *_, issues in ws.issue_rows()] == [[]]
+    with Workspace(db) as ws:
+        assert ws.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        stored = [issues for *_, issues in ws.issue_rows()]
+        records = [r["issues"] for r in ws.iter_records()]
+    assert stored == records and stored[0]

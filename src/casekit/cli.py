@@ -98,8 +98,11 @@ def ingest(
 
 
 @app.command("list")
-def list_cases(db: DbOption = DEFAULT_DB) -> None:
-    """列出工作区中的全部案例。"""
+def list_cases(
+    limit: Annotated[int, typer.Option("--limit", min=0, help="最多列出的案例数（默认 200；0 为全部）。")] = 200,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """列出工作区中的案例。"""
     from casekit import render
 
     try:
@@ -107,7 +110,7 @@ def list_cases(db: DbOption = DEFAULT_DB) -> None:
             rows = ws.case_rows()
     except CasekitError as exc:
         _fail(str(exc))
-    console.print(render.case_list(rows))
+    console.print(render.case_list(rows, limit))
 
 
 @app.command()
@@ -222,6 +225,7 @@ class CheckFormat(str, Enum):
 def check(
     max_chars: Annotated[Optional[int], typer.Option("--max-chars", help="案例正文字数上限（默认 3000）。")] = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式：table 或 json。")] = CheckFormat.table,
+    limit: Annotated[int, typer.Option("--limit", min=0, help="表格最多列出的问题数（默认 200；0 为全部）；json 总是全部。")] = 200,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """质量检查：缺少部分、内容不全、篇幅超限、重复字词、重复报送等；有错误时退出码为 1。"""
@@ -230,10 +234,10 @@ def check(
     from casekit.check import check_workspace
     from casekit.options import default_options
 
-    limit = max_chars or default_options().max_case_chars
+    chars_limit = max_chars or default_options().max_case_chars
     try:
         with _open(db) as ws:
-            findings = check_workspace(ws, limit)
+            findings = check_workspace(ws, chars_limit)
     except CasekitError as exc:
         _fail(str(exc))
     if fmt is CheckFormat.json:
@@ -241,7 +245,7 @@ def check(
     else:
         from casekit import render
 
-        console.print(render.findings_table(findings))
+        console.print(render.findings_table(findings, limit))
     if any(f.severity == "error" for f in findings):
         raise typer.Exit(1)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from typing import Iterable
 
 from rich.table import Table
@@ -29,12 +31,16 @@ def ingest_summary(results: list[FileResult]) -> Table:
     return table
 
 
-def case_list(rows: list[dict]) -> Table:
+def case_list(rows: list[dict], limit: int = 0) -> Table:
+    """The workspace's cases, one row each; the first `limit` (0: all), as in `findings_table`."""
     table = Table(title=f"案例（共 {len(rows)} 个）", header_style="bold")
     for column, justify in (("编号", "left"), ("标题", "left"), ("申报单位", "left"), ("地区", "left"),
                             ("类型", "left"), ("字数", "right"), ("指标", "right"), ("模式", "right"), ("不全", "center")):
         table.add_column(column, justify=justify, overflow="fold")
-    for r in rows:
+    shown = rows[:limit] if limit else rows
+    if len(shown) < len(rows):
+        table.caption = f"仅列出前 {len(shown)} 个。全部列出请加 --limit 0；完整登记表请用 casekit export --xlsx。"
+    for r in shown:
         table.add_row(r["id"], Text(r["title"] or ""), Text(r["unit"] or ""), r["region"] or "", labels.genre(r["genre"]),
                       str(r["chars"]), str(r["indicators"]), str(r["models"]), "是" if r["truncated"] else "")
     return table
@@ -50,20 +56,29 @@ def review_summary(results) -> Table:
     return table
 
 
-def findings_table(findings) -> Table:
-    """Findings grouped by case: a case's title row, then one row a finding."""
+def findings_table(findings, limit: int = 0) -> Table:
+    """Findings grouped by case: a case's title row, then one row a finding; the first `limit` (0: all).
+
+    A rich table of thousands of rows takes seconds to lay out and nobody reads it in a
+    terminal; the caption then gives the count of each kind and says how to get them all.
+    """
     errors = sum(1 for f in findings if f.severity == "error")
     table = Table(title=f"质检结果：{len(findings)} 项（错误 {errors} 项）", header_style="bold")
     for column in ("级别", "类型", "说明"):
         table.add_column(column, overflow="fold")
+    shown = findings[:limit] if limit else findings
     current = None
-    for f in findings:
+    for f in shown:
         if f.case_id != current:
             table.add_section()
             table.add_row("", "", Text(f"{f.case_id}  {f.title or ''}", style="bold"))
             current = f.case_id
         style = "red" if f.severity == "error" else "yellow"
         table.add_row(Text(labels.SEVERITY.get(f.severity, f.severity), style=style), f.code, Text(f.message))
+    if len(shown) < len(findings):
+        kinds = Counter(f.code for f in findings)
+        table.caption = (f"仅列出前 {len(shown)} 项。各类数量：" + "，".join(f"{k} {n}" for k, n in kinds.most_common())
+                         + "。全部列出请加 --limit 0，或用 --format json 导出。")
     return table
 
 

@@ -135,14 +135,15 @@ def _case_facts(r: dict) -> dict:
 
 def _figure_totals(r: dict) -> dict:
     """The sums of a case's figures in each canonical unit of TOTALS."""
-    by_unit = r["unit_totals"] if "unit_totals" in r else _sum_by_unit(r["indicators"])
+    by_unit = r["unit_totals"] if "unit_totals" in r else sum_by_unit(r["indicators"])
     row: dict = {"编号": r["id"]}
     for column, (units, divisor) in TOTALS.items():
         row[column] = sum(by_unit.get(u) or 0 for u in units) / divisor
     return row
 
 
-def _sum_by_unit(indicators: list[dict]) -> dict[str, float]:
+def sum_by_unit(indicators: list[dict]) -> dict[str, float]:
+    """A case's figures summed in each normalized unit."""
     sums: dict[str, float] = {}
     for i in indicators:
         unit = i["normalized"]["unit"]

@@ -18,15 +18,18 @@ from typing import Callable, Iterator
 from casekit.errors import WorkspaceError
 from casekit.extract.writing import count_han
 from casekit.models import Case
+from casekit.stats import sum_by_unit
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 DEFAULT_DB = "casekit.db"
 _BUSY_SECONDS = 60  # how long a writer waits for another process's transaction
 
 # documents.key is the resolved absolute path (one row a file), documents.path the path as given;
 # cases.record holds the SCHEMA.md record as JSON, cases.chars the Chinese characters of its text,
 # cases.fingerprint the MinHash signature for duplicate checks, and cases.facts the little that
-# statistics read ({"domain", "keywords", "sections": [keys]}).
+# statistics and checks read ({"domain", "keywords", "sections": [keys], "issues",
+# "indicator_count", "unit_totals": {normalized unit: sum}}), so that they never parse whole
+# records or add up figures.
 _SCHEMA = """
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
@@ -83,6 +86,12 @@ _MIGRATIONS = {
           CREATE INDEX terms_case ON terms(case_id);""",
     2: "ALTER TABLE cases ADD COLUMN fingerprint BLOB;",
     3: f"ALTER TABLE cases ADD COLUMN facts TEXT; UPDATE cases SET facts = {_FACTS_FROM_RECORD};",
+    4: """UPDATE cases SET facts = json_set(facts,
+              '$.issues', json(json_extract(record, '$.issues')),
+              '$.indicator_count', (SELECT COUNT(*) FROM indicators i WHERE i.case_id = cases.id),
+              '$.unit_totals', json(coalesce((SELECT json_group_object(unit, total) FROM
+                  (SELECT normalized_unit AS unit, SUM(normalized_value) AS total FROM indicators i
+                   WHERE i.case_id = cases.id GROUP BY normalized_unit)), '{}')));""",
 }
 
 
@@ -133,11 +142,17 @@ class Workspace:
         self.db.close()
 
     def _use_wal(self) -> None:
-        """Switch to WAL; another process opening the same new workspace may hold it for a moment."""
+        """Switch to WAL; another process opening the same new workspace may hold it for a moment.
+
+        In WAL mode, synchronous=NORMAL syncs at checkpoints rather than at every commit: a crash
+        or a kill never leaves a half-written document, and only a power cut can lose the last
+        few, which the next ingest stores again.
+        """
         deadline = time.monotonic() + _BUSY_SECONDS
         while True:
             try:
                 self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
                 return
             except sqlite3.OperationalError:
                 if time.monotonic() > deadline:
@@ -319,15 +334,8 @@ class Workspace:
         return dict(self.db.execute("SELECT path, key FROM documents WHERE status='ok'"))
 
     def summary_records(self) -> Iterator[dict]:
-        """Every case with only what statistics read, assembled by SQLite: no texts, and its figures
-        already summed by unit (`indicator_count`, `unit_totals`) instead of listed."""
-        totals: dict[str, dict[str, float]] = {}
-        counts: dict[str, int] = {}
-        for case_id, unit, total, n in self.db.execute(
-            "SELECT case_id, normalized_unit, SUM(normalized_value), COUNT(*) FROM indicators GROUP BY case_id, normalized_unit"
-        ):
-            totals.setdefault(case_id, {})[unit] = total
-            counts[case_id] = counts.get(case_id, 0) + n
+        """Every case with only what statistics read: no texts, and its figures already counted and
+        summed by unit (`indicator_count`, `unit_totals`) instead of listed."""
         models: dict[str, list[dict]] = {}
         for case_id, name, featured, common in self.db.execute("SELECT case_id, name, featured, common FROM models"):
             models.setdefault(case_id, []).append({"name": name, "featured": bool(featured), "common": bool(common)})
@@ -342,14 +350,14 @@ class Workspace:
                 "admin": {"province": province, "city": city, "county": county},
                 "truncated": bool(truncated), "source": {"path": path}, "domain": facts.get("domain", []),
                 "keywords": facts.get("keywords", []), "sections": [{"key": k} for k in facts.get("sections", [])],
-                "indicator_count": counts.get(case_id, 0), "unit_totals": totals.get(case_id, {}),
+                "indicator_count": facts.get("indicator_count", 0), "unit_totals": facts.get("unit_totals", {}),
                 "models": models.get(case_id, []),
             }
 
     def issue_rows(self) -> Iterator[tuple[str, str | None, int, list[dict]]]:
-        """(id, title, 字数, stored issues) of every case, in workspace order; JSON read by SQLite."""
+        """(id, title, 字数, stored issues) of every case, in workspace order."""
         rows = self.db.execute(
-            """SELECT c.id, c.title, c.chars, json_extract(c.record, '$.issues')
+            """SELECT c.id, c.title, c.chars, json_extract(c.facts, '$.issues')
                FROM cases c JOIN documents d ON d.id = c.document_id ORDER BY d.path, c.case_index"""
         )
         for case_id, title, chars, issues in rows:
@@ -364,7 +372,8 @@ class Workspace:
 
 
 def _facts(r: dict) -> str:
-    facts = {"domain": r["domain"], "keywords": r["keywords"], "sections": [s["key"] for s in r["sections"]]}
+    facts = {"domain": r["domain"], "keywords": r["keywords"], "sections": [s["key"] for s in r["sections"]],
+             "issues": r["issues"], "indicator_count": len(r["indicators"]), "unit_totals": sum_by_unit(r["indicators"])}
     return json.dumps(facts, ensure_ascii=False)
 
 

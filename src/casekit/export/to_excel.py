@@ -49,9 +49,10 @@ def write_xlsx(records: Iterable[dict], target: Path) -> int:
         for count, record in enumerate(records, start=1):
             collector.add(record)
             sheets["案例"].add(_case_row(count, record))
-            sheets["指标"].add_many(_link(count, record) + _figure_row(record, i) for i in record["indicators"])
-            sheets["模式"].add_many(_link(count, record) + _model_row(m) for m in record["models"])
-            sheets["质检"].add_many(_link(count, record) + _issue_row(i) for i in record["issues"])
+            link = _link(count, record)
+            sheets["指标"].add_many(link + _figure_row(record, i) for i in record["indicators"])
+            sheets["模式"].add_many(link + _model_row(m) for m in record["models"])
+            sheets["质检"].add_many(link + _issue_row(i) for i in record["issues"])
         for sheet in sheets.values():
             sheet.finish()
         _write_stats(book, collector.tables())

@@ -10,6 +10,7 @@ workbook, after the header row.
 from __future__ import annotations
 
 import math
+import re
 import shutil
 import tempfile
 import zipfile
@@ -23,9 +24,9 @@ _SHEET_DATA_END = b"</sheetData>"
 _OFFICE_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-# Characters XML 1.0 cannot carry (openpyxl refuses them), and the three it must escape.
-_XML_TEXT = {**{c: None for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)},
-             ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
+# Characters XML 1.0 cannot carry (openpyxl refuses them), and those it must escape as well.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _COPY_CHUNK = 1 << 20
 
 
@@ -47,46 +48,66 @@ def column_letter(index: int) -> str:
 
 
 class RowSpool:
-    """One sheet's data rows as XML in a temporary file; row 1 is left to openpyxl's header."""
+    """One sheet's data rows as XML in a temporary file, after openpyxl's header row.
+
+    Rows and cells carry no references (both are optional in SpreadsheetML, and positions
+    follow from order), so an empty cell is written as `<c/>`. A cell holding the very same
+    object as the cell above it (a case's title down its figure rows) reuses that cell's XML.
+    """
 
     def __init__(self, columns: int):
-        self.letters = [column_letter(k) for k in range(columns)]
+        self.columns = columns
         self.styles = [""] * columns
         self.rows = 0
         self.file: IO[bytes] = tempfile.TemporaryFile(prefix="casekit-rows-")
+        self._above: list = [None] * columns
+        self._above_xml = ["<c/>"] * columns
 
     def set_style(self, column: int, style_id: int) -> None:
         """Cells of this column carry the workbook's cell format number `style_id` (wrapped text)."""
         self.styles[column] = f' s="{style_id}"'
+        self._above_xml[column] = "<c/>"
+        self._above[column] = None
 
     def write(self, row: list) -> None:
-        number = self.rows + 2
-        cells = "".join(_cell(f"{self.letters[k]}{number}", value, self.styles[k])
-                        for k, value in enumerate(row) if value is not None and value != "")
-        self.file.write(f'<row r="{number}">{cells}</row>'.encode("utf-8"))
+        above, above_xml, styles = self._above, self._above_xml, self.styles
+        cells = []
+        for k, value in enumerate(row):
+            if value is not above[k]:
+                above[k] = value
+                above_xml[k] = _cell(value, styles[k])
+            cells.append(above_xml[k])
+        self.file.write(f"<row>{''.join(cells)}</row>".encode("utf-8"))
         self.rows += 1
 
     def close(self) -> None:
         self.file.close()
 
 
-def _cell(ref: str, value, style: str) -> str:
-    if isinstance(value, Formula):
+def _cell(value, style: str) -> str:
+    kind = type(value)
+    if kind is str:
+        if not value:
+            return "<c/>"
+        text = _escaped(value) if _SPECIAL.search(value) else value
+        space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+        return f'<c{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
+    if value is None:
+        return "<c/>"
+    if kind is int or (kind is float and math.isfinite(value)):
+        return f"<c{style}><v>{value!r}</v></c>"
+    if kind is bool:
+        return f'<c{style} t="b"><v>{int(value)}</v></c>'
+    if kind is Formula:
         shown = value.shown
-        cached = f"<v>{shown}</v>" if isinstance(shown, (int, float)) else f"<v>{_text(str(shown))}</v>"
-        kind = "" if isinstance(shown, (int, float)) else ' t="str"'
-        return f'<c r="{ref}"{style}{kind}><f>{_text(value.formula)}</f>{cached}</c>'
-    if isinstance(value, bool):
-        return f'<c r="{ref}"{style} t="b"><v>{int(value)}</v></c>'
-    if isinstance(value, (int, float)) and math.isfinite(value):
-        return f'<c r="{ref}"{style}><v>{value!r}</v></c>'
-    text = _text(str(value))
-    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
-    return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
+        if isinstance(shown, (int, float)):
+            return f"<c{style}><f>{_escaped(value.formula)}</f><v>{shown!r}</v></c>"
+        return f'<c{style} t="str"><f>{_escaped(value.formula)}</f><v>{_escaped(str(shown))}</v></c>'
+    return _cell(str(value), style)
 
 
-def _text(value: str) -> str:
-    return value.translate(_XML_TEXT)
+def _escaped(value: str) -> str:
+    return _ILLEGAL.sub("", value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def splice(saved: Path, spools: dict[str, RowSpool], target: Path) -> None:
