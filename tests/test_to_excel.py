@@ -98,3 +98,25 @@ def test_libreoffice_opens_the_workbook(book, records, tmp_path):
     subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(target)],
                    check=True, capture_output=True, timeout=180)
     assert (tmp_path / "登记表.pdf").stat().st_size > 1000
+
+
+@pytest.mark.skipif(not (shutil.which("libreoffice") or shutil.which("soffice")), reason="LibreOffice is not installed")
+def test_libreoffice_reads_figure_rows_cell_for_cell(book, records, tmp_path):
+    """The figure rows are written without cell references; another reader must place every cell alike."""
+    import csv
+
+    target = tmp_path / "登记表.xlsx"
+    to_excel.write_xlsx(iter(records), target)
+    office = shutil.which("libreoffice") or shutil.which("soffice")
+    second_sheet_as_csv = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2"
+    subprocess.run([office, "--headless", "--convert-to", second_sheet_as_csv, "--outdir", str(tmp_path), str(target)],
+                   check=True, capture_output=True, timeout=180)
+    with open(tmp_path / "登记表-指标.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    sheet = book["指标"]
+    assert len(rows) == sheet.max_row
+    for number in (2, sheet.max_row):
+        expected = [c.value for c in sheet[number]]
+        assert rows[number - 1][1:] == ["" if v is None else f"{v:g}" if isinstance(v, float) else str(v)
+                                        for v in expected[1:]]
+        assert rows[number - 1][0] == re.search(r",(\d+)\)$", expected[0]).group(1)  # the link shows the case number

@@ -26,8 +26,10 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 # Characters XML 1.0 cannot carry (openpyxl refuses them), and those it must escape as well.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# A text written as it is: nothing to escape and no space at either end.
+_PLAIN = re.compile("(?![\\s])[^&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]*(?<![\\s])\\Z")
 _COPY_CHUNK = 1 << 20
+_ROWS_PER_WRITE = 500
 
 
 class Formula(NamedTuple):
@@ -62,38 +64,42 @@ class RowSpool:
         self.file: IO[bytes] = tempfile.TemporaryFile(prefix="casekit-rows-")
         self._above: list = [None] * columns
         self._above_xml = ["<c/>"] * columns
+        self._pending: list[str] = []
 
     def set_style(self, column: int, style_id: int) -> None:
         """Cells of this column carry the workbook's cell format number `style_id` (wrapped text)."""
         self.styles[column] = f' s="{style_id}"'
-        self._above_xml[column] = "<c/>"
-        self._above[column] = None
+        self._above = [None] * self.columns
+        self._above_xml = ["<c/>"] * self.columns
 
     def write(self, row: list) -> None:
-        above, above_xml, styles = self._above, self._above_xml, self.styles
-        cells = []
-        for k, value in enumerate(row):
-            if value is not above[k]:
-                above[k] = value
-                above_xml[k] = _cell(value, styles[k])
-            cells.append(above_xml[k])
-        self.file.write(f"<row>{''.join(cells)}</row>".encode("utf-8"))
+        cells = [xml if value is above else _cell(value, style)
+                 for value, above, xml, style in zip(row, self._above, self._above_xml, self.styles)]
+        self._above, self._above_xml = row, cells
+        self._pending.append(f"<row>{''.join(cells)}</row>")
         self.rows += 1
+        if len(self._pending) >= _ROWS_PER_WRITE:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the rows held back (they are written in batches)."""
+        self.file.write("".join(self._pending).encode("utf-8"))
+        self._pending = []
 
     def close(self) -> None:
         self.file.close()
 
 
 def _cell(value, style: str) -> str:
+    if type(value) is str and value and _PLAIN.match(value):  # most cells: one regex test, then the XML
+        return f'<c{style} t="inlineStr"><is><t>{value}</t></is></c>'
+    if not value and value != 0:
+        return "<c/>"
     kind = type(value)
     if kind is str:
-        if not value:
-            return "<c/>"
-        text = _escaped(value) if _SPECIAL.search(value) else value
-        space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+        text = _escaped(value)
+        space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
         return f'<c{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
-    if value is None:
-        return "<c/>"
     if kind is int or (kind is float and math.isfinite(value)):
         return f"<c{style}><v>{value!r}</v></c>"
     if kind is bool:
@@ -123,6 +129,7 @@ def splice(saved: Path, spools: dict[str, RowSpool], target: Path) -> None:
             head, tail = _split_at_rows_end(source.read(info), info.filename)
             with out.open(info.filename, "w", force_zip64=True) as member:
                 member.write(head)
+                spool.flush()
                 spool.file.seek(0)
                 shutil.copyfileobj(spool.file, member, _COPY_CHUNK)
                 member.write(tail)
