@@ -10,12 +10,11 @@ import json
 import logging
 import os
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from casekit.errors import CasekitError
 
@@ -25,8 +24,30 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-console = Console()
-err_console = Console(stderr=True)
+
+
+@lru_cache(maxsize=2)
+def _console(stderr: bool = False):
+    """The rich Console, made on first use: importing rich is most of what `casekit --help` would wait for."""
+    from rich.console import Console
+
+    return Console(stderr=stderr)
+
+
+def out():
+    return _console()
+
+
+def err():
+    return _console(stderr=True)
+
+
+def escape(text: str) -> str:
+    """Text shown as it is inside rich markup."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
 
 DbOption = Annotated[
     Path,
@@ -42,7 +63,7 @@ class ShowFormat(str, Enum):
 
 
 def _fail(message: str) -> None:
-    err_console.print(f"[red]错误：{escape(message)}[/red]", highlight=False)
+    err().print(f"[red]错误：{escape(message)}[/red]", highlight=False)
     raise typer.Exit(1)
 
 
@@ -78,7 +99,7 @@ def ingest(
             _fail("没有找到可导入的文件（支持 .txt、.md、.docx、.pdf、.html）")
         with _open(db, create=True) as ws, Progress(
             TextColumn("[bold]导入中"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-            console=err_console, transient=True,
+            console=err(), transient=True,
         ) as progress:
             task = progress.add_task("", total=len(files))
 
@@ -92,7 +113,7 @@ def ingest(
             results = ingest_files(ws, files, default_options(), force=force, jobs=workers, on_done=done)
     except CasekitError as exc:
         _fail(str(exc))
-    console.print(render.ingest_summary(results))
+    out().print(render.ingest_summary(results))
     if any(r.status == "failed" for r in results):
         raise typer.Exit(1)
 
@@ -110,7 +131,7 @@ def list_cases(
             rows = ws.case_rows()
     except CasekitError as exc:
         _fail(str(exc))
-    console.print(render.case_list(rows, limit))
+    out().print(render.case_list(rows, limit))
 
 
 @app.command()
@@ -139,7 +160,7 @@ def show(
         from casekit import render
 
         for block in render.case_text(record):
-            console.print(block)
+            out().print(block)
 
 
 class StatsFormat(str, Enum):
@@ -166,7 +187,7 @@ def _write_case_page(record: dict, target: Path, locations: dict[str, str]) -> N
 
     with atomic_path(target) as tmp:
         tmp.write_text(case_page(record, SourceTexts(locations)), encoding="utf-8")
-    console.print(f"已写出审核页面：{escape(str(target))}", highlight=False)
+    out().print(f"已写出审核页面：{escape(str(target))}", highlight=False)
 
 
 @app.command()
@@ -189,9 +210,9 @@ def stats(
     from casekit import render
 
     if not tables:
-        console.print("工作区中还没有案例。")
+        out().print("工作区中还没有案例。")
     for table in tables:
-        console.print(render.frame_table(table.title, table.frame))
+        out().print(render.frame_table(table.title, table.frame))
 
 
 @app.command("import")
@@ -210,8 +231,8 @@ def import_(
         _fail(str(exc))
     for result in results:
         if result.error:
-            err_console.print(f"[red]失败[/red] {escape(result.error)}", highlight=False)
-    console.print(render.review_summary(results))
+            err().print(f"[red]失败[/red] {escape(result.error)}", highlight=False)
+    out().print(render.review_summary(results))
     if any(r.error for r in results):
         raise typer.Exit(1)
 
@@ -245,7 +266,7 @@ def check(
     else:
         from casekit import render
 
-        console.print(render.findings_table(findings, limit))
+        out().print(render.findings_table(findings, limit))
     if any(f.severity == "error" for f in findings):
         raise typer.Exit(1)
 
@@ -291,6 +312,6 @@ def export(
                     continue
                 extra = _export_options(fmt, ws, title, order.value)
                 count = exporter(fmt)(ws.iter_records(), target, **extra)
-                console.print(f"已导出 {count} 个案例到 {target}", highlight=False)
+                out().print(f"已导出 {count} 个案例到 {target}", highlight=False)
     except CasekitError as exc:
         _fail(str(exc))

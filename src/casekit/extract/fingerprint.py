@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from functools import lru_cache
 
 NUM_PERM = 64
 SHINGLE = 5
@@ -27,9 +28,17 @@ def fingerprint(text: str) -> bytes:
     plain = _NOISE.sub("", text) or " "
     codes = np.frombuffer(plain.encode("utf-32-le"), dtype="<u4")[: max(1, len(plain) - SHINGLE + 1)]
     shingles = {plain[i : i + SHINGLE] for i in np.flatnonzero(codes % _SAMPLE == 0).tolist()} or {plain[:SHINGLE]}
-    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashfunc=zlib.crc32)  # crc32: fast and stable
+    minhash = MinHash(NUM_PERM, scheme=SCHEME, hashfunc=zlib.crc32, permutations=_permutations())  # crc32: fast, stable
     minhash.update_batch([s.encode("utf-8") for s in shingles])
     return minhash.hashvalues.astype("<u8").tobytes()
+
+
+@lru_cache(maxsize=1)
+def _permutations():
+    """The permutation parameters, drawn once a process rather than for every case."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
 
 
 def signature(blob: bytes):
