@@ -29,7 +29,7 @@ def test_reingest_is_unchanged_then_replaced(tmp_path, options):
         assert (result.status, result.cases) == ("updated", 1)
         (record,) = ws.iter_records()
         assert [i["text"] for i in record["indicators"]] == ["150人"]
-        assert ws.db.execute("SELECT COUNT(*) FROM indicators").fetchone()[0] == 1
+        assert ws.case_rows()[0]["indicators"] == 1
 
 
 def test_failed_file_keeps_earlier_cases(tmp_path, options):
@@ -56,7 +56,7 @@ def test_a_document_is_stored_whole_or_not_at_all(tmp_path, options, monkeypatch
         assert record["indicators"][0]["text"] == "120人"
 
 
-def _explode(self, doc_id, record, fingerprint, as_json=None):
+def _explode(self, doc_id, row):
     raise RuntimeError("disk full")
 
 
@@ -124,6 +124,8 @@ def test_version_one_workspace_is_migrated(tmp_path, options):
         assert ws.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert ingest(ws, source, options).status == "new"
         assert len(ws.fingerprints()) == 1
+        tables = {name for (name,) in ws.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables == {"documents", "cases", "models", "terms"}
 
 
 def test_keywords_are_ranked_against_the_workspace(tmp_path, options):
@@ -147,6 +149,7 @@ def test_version_three_workspace_gains_the_facts_column(tmp_path, options):
     db = tmp_path / "ws.db"
     with Workspace(db) as ws:
         ingest_files(ws, collect_files([tmp_path / "a.txt"]), options)
+        _figures_table_of_old(ws)
         ws.db.executescript("ALTER TABLE cases DROP COLUMN facts; PRAGMA user_version=3;")
     with Workspace(db) as ws:
         assert ws.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -159,10 +162,25 @@ def test_version_four_workspace_gains_issues_among_the_facts(tmp_path, options):
     db = tmp_path / "ws.db"
     with Workspace(db) as ws:
         ingest_files(ws, collect_files([tmp_path / "a.txt"]), options)
-        ws.db.executescript("UPDATE cases SET facts = json_remove(facts, '$.issues'); PRAGMA user_version=4;")
+        _figures_table_of_old(ws)
+        ws.db.executescript("UPDATE cases SET facts = json_remove(facts, '$.issues', '$.indicator_count', "
+                            "'$.unit_totals'); PRAGMA user_version=4;")
         assert [issues for *_, issues in ws.issue_rows()] == [[]]
     with Workspace(db) as ws:
         assert ws.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         stored = [issues for *_, issues in ws.issue_rows()]
-        records = [r["issues"] for r in ws.iter_records()]
-    assert stored == records and stored[0]
+        records = list(ws.iter_records())
+        counted = [row["indicators"] for row in ws.case_rows()]
+    assert stored == [r["issues"] for r in records] and stored[0]
+    assert counted == [len(r["indicators"]) for r in records] and counted[0]
+
+
+def _figures_table_of_old(ws):
+    """The figures table that workspaces before version 6 kept, filled from the stored records."""
+    ws.db.executescript("""
+        CREATE TABLE indicators (case_id TEXT NOT NULL, position INTEGER NOT NULL, text TEXT, value REAL, unit TEXT,
+            normalized_value REAL, normalized_unit TEXT, approx TEXT, subject TEXT, section TEXT);
+        INSERT INTO indicators SELECT c.id, f.key, f.value ->> 'text', f.value ->> 'value', f.value ->> 'unit',
+            f.value ->> '$.normalized.value', f.value ->> '$.normalized.unit', f.value ->> 'approx',
+            f.value ->> 'subject', f.value ->> 'section'
+        FROM cases c, json_each(c.record, '$.indicators') f;""")

@@ -20,7 +20,7 @@ from casekit.extract.writing import count_han
 from casekit.models import Case
 from casekit.stats import sum_by_unit
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 DEFAULT_DB = "casekit.db"
 _BUSY_SECONDS = 60  # how long a writer waits for another process's transaction
 
@@ -29,7 +29,9 @@ _BUSY_SECONDS = 60  # how long a writer waits for another process's transaction
 # cases.fingerprint the MinHash signature for duplicate checks, and cases.facts the little that
 # statistics and checks read ({"domain", "keywords", "sections": [keys], "issues",
 # "indicator_count", "unit_totals": {normalized unit: sum}}), so that they never parse whole
-# records or add up figures.
+# records or add up figures. Figures live in the records only: the figures table of versions
+# 1-5, which cost a row insert for each of hundreds of thousands of figures, was read by
+# nothing else.
 _SCHEMA = """
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
@@ -54,13 +56,6 @@ CREATE TABLE cases (
     facts TEXT
 );
 CREATE INDEX cases_document ON cases(document_id, case_index);
-CREATE TABLE indicators (
-    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    text TEXT, value REAL, unit TEXT, normalized_value REAL, normalized_unit TEXT,
-    approx TEXT, subject TEXT, section TEXT
-);
-CREATE INDEX indicators_case ON indicators(case_id);
 CREATE TABLE models (
     case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
     name TEXT NOT NULL, featured INTEGER, common INTEGER, components TEXT
@@ -92,6 +87,7 @@ _MIGRATIONS = {
               '$.unit_totals', json(coalesce((SELECT json_group_object(unit, total) FROM
                   (SELECT normalized_unit AS unit, SUM(normalized_value) AS total FROM indicators i
                    WHERE i.case_id = cases.id GROUP BY normalized_unit)), '{}')));""",
+    5: "DROP TABLE indicators;",
 }
 
 
@@ -102,12 +98,18 @@ class CaseRow:
     record: dict
     json: str
     terms: dict[str, int]
-    fingerprint: bytes
+    fingerprint: bytes | None
+    chars: int  # Chinese characters of the text
+    facts: str  # see the schema note on cases.facts
 
     @classmethod
     def of(cls, case: Case) -> CaseRow:
-        record = case.to_dict()
-        return cls(record, json.dumps(record, ensure_ascii=False), case.terms, case.fingerprint)
+        return cls.of_record(case.to_dict(), case.fingerprint, case.terms)
+
+    @classmethod
+    def of_record(cls, record: dict, fingerprint: bytes | None, terms: dict[str, int]) -> CaseRow:
+        return cls(record, json.dumps(record, ensure_ascii=False), terms, fingerprint, count_han(record["text"]),
+                   _facts(record))
 
 
 @dataclass(frozen=True)
@@ -197,10 +199,11 @@ class Workspace:
             self.db.execute("DELETE FROM cases WHERE document_id=?", (doc_id,))
             for row in rows:
                 kept = reviewed(row.record["source"]["case_index"])
-                record = keep_reviewed(row.record, kept)
-                self._insert_record(doc_id, record, row.fingerprint, None if kept else row.json)
+                if kept:
+                    row = CaseRow.of_record(keep_reviewed(row.record, kept), row.fingerprint, row.terms)
+                self._insert_record(doc_id, row)
                 self.db.executemany("INSERT INTO terms (case_id, term, count) VALUES (?, ?, ?)",
-                                    [(record["id"], term, n) for term, n in row.terms.items()])
+                                    [(row.record["id"], term, n) for term, n in row.terms.items()])
 
     def update_record(self, record: dict) -> None:
         """Replace one stored case record (an editor's reviewed version), all or nothing."""
@@ -208,10 +211,9 @@ class Workspace:
             row = self.db.execute("SELECT document_id, fingerprint FROM cases WHERE id=?", (record["id"],)).fetchone()
             if row is None:
                 raise WorkspaceError(f"没有编号为 {record['id']} 的案例")
-            self.db.execute("DELETE FROM indicators WHERE case_id=?", (record["id"],))
             self.db.execute("DELETE FROM models WHERE case_id=?", (record["id"],))
             self.db.execute("DELETE FROM cases WHERE id=?", (record["id"],))
-            self._insert_record(row[0], record, row[1])
+            self._insert_record(row[0], CaseRow.of_record(record, row[1], {}))
 
     def _reviewed_by_index(self, doc_id: int) -> dict[int, dict]:
         rows = self.db.execute("SELECT case_index, record FROM cases WHERE document_id=?", (doc_id,))
@@ -238,7 +240,8 @@ class Workspace:
         )
         return self.db.execute("SELECT id FROM documents WHERE key=?", (key,)).fetchone()[0]
 
-    def _insert_record(self, doc_id: int, r: dict, fingerprint: bytes | None, as_json: str | None = None) -> None:
+    def _insert_record(self, doc_id: int, row: CaseRow) -> None:
+        r = row.record
         admin = r.get("admin") or {}
         self.db.execute(
             """INSERT INTO cases (id, document_id, case_index, title, unit, region, province, city, county,
@@ -246,13 +249,7 @@ class Workspace:
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (r["id"], doc_id, r["source"]["case_index"], r["title"], r["unit"], r["region"], admin.get("province"),
              admin.get("city"), admin.get("county"), r["genre"], r["year"], int(bool(r["truncated"])),
-             count_han(r["text"]), as_json or json.dumps(r, ensure_ascii=False), fingerprint, _facts(r)),
-        )
-        self.db.executemany(
-            """INSERT INTO indicators (case_id, position, text, value, unit, normalized_value, normalized_unit,
-                                       approx, subject, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [(r["id"], k, i["text"], i["value"], i["unit"], i["normalized"]["value"], i["normalized"]["unit"],
-              i.get("approx"), i.get("subject"), i.get("section")) for k, i in enumerate(r["indicators"])],
+             row.chars, row.json, row.fingerprint, row.facts),
         )
         self.db.executemany(
             "INSERT INTO models (case_id, name, featured, common, components) VALUES (?, ?, ?, ?, ?)",
@@ -322,7 +319,7 @@ class Workspace:
         """The indexed columns of every case, for listing."""
         cur = self.db.execute(
             """SELECT c.id, c.title, c.unit, c.region, c.genre, c.year, c.truncated, c.chars,
-                      (SELECT COUNT(*) FROM indicators i WHERE i.case_id = c.id) AS indicators,
+                      json_extract(c.facts, '$.indicator_count') AS indicators,
                       (SELECT COUNT(*) FROM models m WHERE m.case_id = c.id) AS models, d.path
                FROM cases c JOIN documents d ON d.id = c.document_id ORDER BY d.path, c.case_index"""
         )
