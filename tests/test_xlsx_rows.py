@@ -22,13 +22,13 @@ def _spliced(tmp_path, rows: list[list], columns: int = 3):
     sheet = book.create_sheet("指标")
     sheet.append([f"列{k}" for k in range(columns)])
     book.create_sheet("统计").append(["总体", 1])
-    spool = RowSpool(columns)
+    spool = RowSpool(columns, tmp_path / "rows.xml")
     for row in rows:
         spool.write(row)
+    spool.close()
     saved, target = tmp_path / "saved.xlsx", tmp_path / "book.xlsx"
     book.save(saved)
-    splice(saved, {"指标": spool}, target)
-    spool.close()
+    splice(saved, {"指标": tmp_path / "rows.xml"}, target)
     return load_workbook(target), target
 
 
@@ -72,8 +72,8 @@ def test_a_sheet_without_a_data_area_is_refused(tmp_path):
         for info in source.infolist():
             data = source.read(info)
             out.writestr(info, data.replace(b"<sheetData></sheetData>", b"<sheetData/>"))
-    spool = RowSpool(2)
+    spool = RowSpool(2, tmp_path / "rows.xml")
     spool.write(["a", 1])
-    with pytest.raises(ExportError, match="找不到数据区"):
-        splice(odd, {"指标": spool}, tmp_path / "book.xlsx")
     spool.close()
+    with pytest.raises(ExportError, match="找不到数据区"):
+        splice(odd, {"指标": tmp_path / "rows.xml"}, tmp_path / "book.xlsx")

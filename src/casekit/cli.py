@@ -275,6 +275,12 @@ def _export_options(fmt: str, ws, title: str | None, order: str) -> dict:
     """The options a format takes beyond records and target."""
     if fmt == "docx":
         return {"title": title, "order": order}
+    if fmt == "xlsx":
+        from functools import partial
+
+        from casekit.store import figure_sources
+
+        return {"figures": partial(figure_sources, ws.path)}
     if fmt == "html":
         from casekit.sources import SourceTexts
 

@@ -23,6 +23,9 @@ from casekit.stats import sum_by_unit
 SCHEMA_VERSION = 6
 DEFAULT_DB = "casekit.db"
 _BUSY_SECONDS = 60  # how long a writer waits for another process's transaction
+# Workspace order: by document path as given, then case; the document id breaks ties between
+# two files given by the same relative path, so every reader sees one order.
+_IN_ORDER = "ORDER BY d.path, d.id, c.case_index"
 
 # documents.key is the resolved absolute path (one row a file), documents.path the path as given;
 # cases.record holds the SCHEMA.md record as JSON, cases.chars the Chinese characters of its text,
@@ -292,10 +295,20 @@ class Workspace:
     def iter_records(self) -> Iterator[dict]:
         """Every case record, in document then case order, one at a time."""
         rows = self.db.execute(
-            "SELECT c.record FROM cases c JOIN documents d ON d.id = c.document_id ORDER BY d.path, c.case_index"
+            f"SELECT c.record FROM cases c JOIN documents d ON d.id = c.document_id {_IN_ORDER}"
         )
         for (record,) in rows:
             yield json.loads(record)
+
+    def iter_figure_sources(self) -> Iterator[tuple[str, dict]]:
+        """(case id, {title, source.file, indicators}) of every case in workspace order: what the
+        Excel figure sheet needs, with the rest of each record left unparsed."""
+        rows = self.db.execute(
+            f"""SELECT c.id, c.title, json_extract(c.record, '$.source.file'), json_extract(c.record, '$.indicators')
+                FROM cases c JOIN documents d ON d.id = c.document_id {_IN_ORDER}"""
+        )
+        for case_id, title, file, indicators in rows:
+            yield case_id, {"title": title, "source": {"file": file}, "indicators": json.loads(indicators)}
 
     def record(self, case_id: str, exact: bool = False) -> dict:
         """One case by id, or (unless `exact`) by a unique prefix of its id."""
@@ -318,10 +331,10 @@ class Workspace:
     def case_rows(self) -> list[dict]:
         """The indexed columns of every case, for listing."""
         cur = self.db.execute(
-            """SELECT c.id, c.title, c.unit, c.region, c.genre, c.year, c.truncated, c.chars,
+            f"""SELECT c.id, c.title, c.unit, c.region, c.genre, c.year, c.truncated, c.chars,
                       json_extract(c.facts, '$.indicator_count') AS indicators,
                       (SELECT COUNT(*) FROM models m WHERE m.case_id = c.id) AS models, d.path
-               FROM cases c JOIN documents d ON d.id = c.document_id ORDER BY d.path, c.case_index"""
+               FROM cases c JOIN documents d ON d.id = c.document_id {_IN_ORDER}"""
         )
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur]
@@ -337,8 +350,8 @@ class Workspace:
         for case_id, name, featured, common in self.db.execute("SELECT case_id, name, featured, common FROM models"):
             models.setdefault(case_id, []).append({"name": name, "featured": bool(featured), "common": bool(common)})
         rows = self.db.execute(
-            """SELECT c.id, c.genre, c.unit, c.province, c.city, c.county, c.year, c.chars, c.truncated, d.path, c.facts
-               FROM cases c JOIN documents d ON d.id = c.document_id ORDER BY d.path, c.case_index"""
+            f"""SELECT c.id, c.genre, c.unit, c.province, c.city, c.county, c.year, c.chars, c.truncated, d.path, c.facts
+               FROM cases c JOIN documents d ON d.id = c.document_id {_IN_ORDER}"""
         )
         for case_id, genre, unit, province, city, county, year, chars, truncated, path, facts in rows:
             facts = json.loads(facts or "{}")
@@ -354,8 +367,8 @@ class Workspace:
     def issue_rows(self) -> Iterator[tuple[str, str | None, int, list[dict]]]:
         """(id, title, 字数, stored issues) of every case, in workspace order."""
         rows = self.db.execute(
-            """SELECT c.id, c.title, c.chars, json_extract(c.facts, '$.issues')
-               FROM cases c JOIN documents d ON d.id = c.document_id ORDER BY d.path, c.case_index"""
+            f"""SELECT c.id, c.title, c.chars, json_extract(c.facts, '$.issues')
+               FROM cases c JOIN documents d ON d.id = c.document_id {_IN_ORDER}"""
         )
         for case_id, title, chars, issues in rows:
             yield case_id, title, chars or 0, json.loads(issues or "[]")
@@ -393,3 +406,9 @@ class _Transaction:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def figure_sources(path: Path) -> Iterator[tuple[str, dict]]:
+    """`Workspace.iter_figure_sources` of the workspace at `path`, opened here (in another process)."""
+    with Workspace(path, create=False) as ws:
+        yield from ws.iter_figure_sources()

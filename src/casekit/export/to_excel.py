@@ -7,11 +7,13 @@ widths are fitted to the first rows of each sheet (a Chinese character counts tw
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from casekit import labels
+from casekit.errors import ExportError
 from casekit.export.atomic import atomic_path
 from casekit.export.xlsx_rows import Formula, RowSpool, column_letter, splice
 from casekit.stats import StatsCollector, StatTable
@@ -22,6 +24,7 @@ FIGURE_COLUMNS = ("案例序号", "案例标题", "原文", "数值", "单位", 
                   "所在部分", "原句", "来源位置")
 MODEL_COLUMNS = ("案例序号", "案例标题", "模式", "特色/通用", "组成部分", "应有数量", "实有数量")
 ISSUE_COLUMNS = ("案例序号", "案例标题", "级别", "代码", "说明")
+ROW_SHEETS = {"案例": CASE_COLUMNS, "指标": FIGURE_COLUMNS, "模式": MODEL_COLUMNS, "质检": ISSUE_COLUMNS}
 CHARTS = (("按城市", "各城市案例数"), ("按领域", "各领域案例数"), ("特色模式", "特色模式出现次数"))
 
 _MAX_WIDTH = 50
@@ -33,37 +36,90 @@ _TOP_FIGURES = 5
 _HEADER_FILL = "DDEBF7"
 
 
-def write_xlsx(records: Iterable[dict], target: Path) -> int:
+def write_xlsx(records: Iterable[dict], target: Path,
+               figures: Callable[[], Iterable[tuple[str, dict]]] | None = None) -> int:
+    """Write the register; returns the number of cases.
+
+    `figures`, when given, yields each case's id and figure source ({title, source.file,
+    indicators}) in the order of `records`; the figure sheet, by far the longest, is then
+    written by a second process (`Workspace.iter_figure_sources` in another connection)
+    while this one writes the rest.
+    """
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    sheets = {
-        "案例": _Sheet(book, "案例", CASE_COLUMNS),
-        "指标": _Sheet(book, "指标", FIGURE_COLUMNS),
-        "模式": _Sheet(book, "模式", MODEL_COLUMNS),
-        "质检": _Sheet(book, "质检", ISSUE_COLUMNS),
-    }
-    collector = StatsCollector()
-    count = 0
-    try:
-        for count, record in enumerate(records, start=1):
-            collector.add(record)
-            sheets["案例"].add(_case_row(count, record))
-            link = _link(count, record)
-            sheets["指标"].add_many(link + _figure_row(record, i) for i in record["indicators"])
-            sheets["模式"].add_many(link + _model_row(m) for m in record["models"])
-            sheets["质检"].add_many(link + _issue_row(i) for i in record["issues"])
-        for sheet in sheets.values():
-            sheet.finish()
+    sheets = {title: book.create_sheet(title) for title in ROW_SHEETS}
+    wrap = _wrapped_style_id(sheets["案例"])
+    with tempfile.TemporaryDirectory(prefix="casekit-xlsx-") as work:
+        paths = {title: Path(work) / f"{k}.xml" for k, title in enumerate(ROW_SHEETS)}
+        helper = _FigureSheetHelper(figures, wrap, paths["指标"]) if figures else None
+        rows = {title: _Rows(columns, wrap, paths[title]) for title, columns in ROW_SHEETS.items()
+                if not (helper and title == "指标")}
+        try:
+            collector, order = StatsCollector(), hashlib.sha256()
+            count = 0
+            for count, record in enumerate(records, start=1):
+                collector.add(record)
+                order.update(record["id"].encode() + b"\n")
+                rows["案例"].add(_case_row(count, record))
+                link = _link(count, record)
+                if helper is None:
+                    rows["指标"].add_many(link + _figure_row(record, i) for i in record["indicators"])
+                rows["模式"].add_many(link + _model_row(m) for m in record["models"])
+                rows["质检"].add_many(link + _issue_row(i) for i in record["issues"])
+            done = {title: r.finish() for title, r in rows.items()}
+            if helper:
+                done["指标"] = helper.result(order.hexdigest())
+        finally:
+            for r in rows.values():
+                r.spool.close()
+            if helper:
+                helper.stop()
+        for title, columns in ROW_SHEETS.items():
+            _header(sheets[title], columns, done[title])
         _write_stats(book, collector.tables())
-        with tempfile.TemporaryDirectory(prefix="casekit-xlsx-") as work, atomic_path(target) as tmp:
+        with atomic_path(target) as tmp:
             saved = Path(work) / "book.xlsx"
             book.save(saved)
-            splice(saved, {title: sheet.spool for title, sheet in sheets.items()}, tmp)
-    finally:
-        for sheet in sheets.values():
-            sheet.spool.close()
+            splice(saved, paths, tmp)
     return count
+
+
+class _FigureSheetHelper:
+    """The figure sheet's rows, spooled by a second process from the workspace itself."""
+
+    def __init__(self, figures: Callable[[], Iterable[tuple[str, dict]]], wrap: int, path: Path):
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.pool = ProcessPoolExecutor(max_workers=1)
+        self.future = self.pool.submit(_spool_figures, figures, wrap, path)
+
+    def result(self, expected_order: str) -> _Done:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            done, order = self.future.result()
+        except BrokenProcessPool as exc:
+            raise ExportError("写指标表的进程意外退出（可能内存不足），未写出 Excel 文件") from exc
+        if order != expected_order:
+            raise ExportError("导出期间工作区的案例有变动（可能正在导入），请在导入完成后重新导出")
+        return done
+
+    def stop(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _spool_figures(figures: Callable[[], Iterable[tuple[str, dict]]], wrap: int, path: Path) -> tuple[_Done, str]:
+    """(the figure sheet's rows spooled to `path`, a digest of the case order they followed)."""
+    rows, order = _Rows(FIGURE_COLUMNS, wrap, path), hashlib.sha256()
+    try:
+        for count, (case_id, source) in enumerate(figures(), start=1):
+            order.update(case_id.encode() + b"\n")
+            link = _link(count, source)
+            rows.add_many(link + _figure_row(source, i) for i in source["indicators"])
+        return rows.finish(), order.hexdigest()
+    finally:
+        rows.spool.close()
 
 
 # --- rows ---------------------------------------------------------------------------------
@@ -105,15 +161,23 @@ def _issue_row(issue: dict) -> list:
 # --- sheets -------------------------------------------------------------------------------
 
 
-class _Sheet:
-    """A row sheet: a styled, frozen, filtered header and widths fitted to its first rows (openpyxl),
-    and its data rows spooled as XML."""
+class _Done(NamedTuple):
+    """A finished row sheet: its column widths and how many rows were spooled."""
 
-    def __init__(self, book, title: str, columns: tuple[str, ...]):
-        self.sheet = book.create_sheet(title)
+    widths: list[float]
+    rows: int
+
+
+class _Rows:
+    """A row sheet's data rows, spooled as XML, with widths fitted to its first rows (no openpyxl,
+    so that another process can write them)."""
+
+    def __init__(self, columns: tuple[str, ...], wrap_style: int, path: Path):
         self.columns = columns
-        self.spool = RowSpool(len(columns))
+        self.wrap_style = wrap_style
+        self.spool = RowSpool(len(columns), path)
         self.buffer: list[list] | None = []
+        self.widths: list[float] = []
 
     def add(self, row: list) -> None:
         if self.buffer is None:
@@ -127,22 +191,30 @@ class _Sheet:
         for row in rows:
             self.add(row)
 
-    def finish(self) -> None:
+    def finish(self) -> _Done:
         if self.buffer is not None:
             self._fit_and_flush()
-        self.sheet.auto_filter.ref = f"A1:{column_letter(len(self.columns) - 1)}{self.spool.rows + 1}"
+        self.spool.close()
+        return _Done(self.widths, self.spool.rows)
 
     def _fit_and_flush(self) -> None:
         for k, name in enumerate(self.columns):
             width = max([display_width(name)] + [display_width(_shown(row[k])) for row in self.buffer]) + 2
-            self.sheet.column_dimensions[column_letter(k)].width = min(width, _MAX_WIDTH)
+            self.widths.append(min(width, _MAX_WIDTH))
             if width > _MAX_WIDTH and name in _WRAPPED:
-                self.spool.set_style(k, _wrapped_style_id(self.sheet))
-        self.sheet.freeze_panes = "A2"
-        self.sheet.append([_header_cell(self.sheet, name) for name in self.columns])
+                self.spool.set_style(k, self.wrap_style)
         for row in self.buffer:
             self.spool.write(row)
         self.buffer = None
+
+
+def _header(sheet, columns: tuple[str, ...], done: _Done) -> None:
+    """A row sheet's openpyxl part: fitted widths, the styled header row, frozen and filtered."""
+    for k, width in enumerate(done.widths):
+        sheet.column_dimensions[column_letter(k)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.append([_header_cell(sheet, name) for name in columns])
+    sheet.auto_filter.ref = f"A1:{column_letter(len(columns) - 1)}{done.rows + 1}"
 
 
 def _header_cell(sheet, name: str):

@@ -1,10 +1,10 @@
 """A fast path for the register's long sheets: rows written as SpreadsheetML text.
 
 openpyxl spends tens of microseconds on every cell, which at hundreds of thousands of figure
-rows is minutes. Here each row of a long sheet is written straight to a temporary file as
-`<row>` XML; openpyxl still writes each sheet's header, widths, filter and styles and the
-statistics sheet with its charts, and `splice` then moves the spooled rows into the saved
-workbook, after the header row.
+rows is minutes. Here each row of a long sheet is written straight to a file as `<row>` XML
+(by any process); openpyxl still writes each sheet's header, widths, filter and styles and
+the statistics sheet with its charts, and `splice` then moves the spooled rows into the
+saved workbook, after the header row.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import re
 import shutil
-import tempfile
 import zipfile
 from pathlib import Path, PurePosixPath
 from typing import IO, NamedTuple
@@ -57,11 +56,11 @@ class RowSpool:
     object as the cell above it (a case's title down its figure rows) reuses that cell's XML.
     """
 
-    def __init__(self, columns: int):
+    def __init__(self, columns: int, path: Path):
         self.columns = columns
         self.styles = [""] * columns
         self.rows = 0
-        self.file: IO[bytes] = tempfile.TemporaryFile(prefix="casekit-rows-")
+        self.file: IO[bytes] = open(path, "wb")
         self._above: list = [None] * columns
         self._above_xml = ["<c/>"] * columns
         self._pending: list[str] = []
@@ -87,7 +86,10 @@ class RowSpool:
         self._pending = []
 
     def close(self) -> None:
-        self.file.close()
+        """Write what is held back and close the file (closing twice is harmless)."""
+        if not self.file.closed:
+            self.flush()
+            self.file.close()
 
 
 def _cell(value, style: str) -> str:
@@ -116,22 +118,21 @@ def _escaped(value: str) -> str:
     return _ILLEGAL.sub("", value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def splice(saved: Path, spools: dict[str, RowSpool], target: Path) -> None:
-    """Copy the workbook openpyxl saved to `target`, each spooled sheet's rows after its header row."""
+def splice(saved: Path, rows: dict[str, Path], target: Path) -> None:
+    """Copy the workbook openpyxl saved to `target`, each sheet's spooled rows (a closed
+    `RowSpool`'s file) after its header row."""
     with zipfile.ZipFile(saved) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
         parts = _sheet_parts(source)
-        by_part = {parts[title]: spool for title, spool in spools.items()}
+        by_part = {parts[title]: path for title, path in rows.items()}
         for info in source.infolist():
-            spool = by_part.get(info.filename)
-            if spool is None:
+            path = by_part.get(info.filename)
+            if path is None:
                 out.writestr(info, source.read(info))
                 continue
             head, tail = _split_at_rows_end(source.read(info), info.filename)
-            with out.open(info.filename, "w", force_zip64=True) as member:
+            with out.open(info.filename, "w", force_zip64=True) as member, open(path, "rb") as spooled:
                 member.write(head)
-                spool.flush()
-                spool.file.seek(0)
-                shutil.copyfileobj(spool.file, member, _COPY_CHUNK)
+                shutil.copyfileobj(spooled, member, _COPY_CHUNK)
                 member.write(tail)
 
 
