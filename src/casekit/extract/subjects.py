@@ -42,18 +42,29 @@ def find_subject(text: str, start: int, end: int, tokens: list[Token], words: Ma
 
 def _window(text: str, tokens: list[Token], lo: int, hi: int, words: Mapping[str, frozenset[str]]) -> Tokens:
     """(word, tag) pairs of text[lo:hi]; a word cut by the window's edge keeps only its inside part."""
+    boundaries = words.get("boundaries", ())
+    nouns = words.get("noun_verbs", ())
+    suffixes = words.get("noun_suffixes", ())
     pairs: Tokens = []
     for k in range(max(0, bisect_right(tokens, lo, key=_start) - 1), len(tokens)):
         word, start, end = tokens[k]
         if start >= hi:
             break
         piece = text[max(lo, start) : min(hi, end)]
-        if piece:
+        if not piece:
+            continue
+        if piece in boundaries:
+            pairs.append((piece, "BOUNDARY"))
+        elif piece in nouns or piece in suffixes:
+            pairs.append((piece, "n"))
+        else:
             pairs.append((piece, tag_of(piece) if piece == word else "x"))
-    return [_retag(w, f, words) for w, f in _merge_quotes(pairs)]
+    if any(quote in text[lo:hi] for quote in _OPEN_QUOTES):
+        return _merge_quotes(pairs, words)
+    return pairs
 
 
-def _merge_quotes(pairs: Tokens) -> Tokens:
+def _merge_quotes(pairs: Tokens, words: Mapping[str, frozenset[str]]) -> Tokens:
     """A quoted term ("“两新”") becomes one noun."""
     merged: Tokens = []
     k = 0
@@ -63,7 +74,7 @@ def _merge_quotes(pairs: Tokens) -> Tokens:
         end = next((j for j in range(k + 1, len(pairs)) if pairs[j][0] == close), None) if close else None
         quoted = "".join(w for w, _ in pairs[k : end + 1]) if end is not None else ""
         if end is not None and len(quoted) <= _QUOTED_MAX + 2:
-            merged.append((quoted, "nz"))
+            merged.append(_retag(quoted, "nz", words))
             k = end + 1
         else:
             merged.append(pairs[k])

@@ -115,7 +115,7 @@ class Case:
         return _plain(self)
 
 
-_LEAVES = (str, int, float, bool, type(None))
+_LEAVES = frozenset({str, int, float, bool, type(None)})
 
 
 @lru_cache(maxsize=None)
@@ -129,16 +129,21 @@ def _exported_fields(cls: type) -> tuple[str, ...] | None:
 def _plain(value: Any) -> Any:
     """Dataclasses, lists and dicts as plain data (dataclasses.asdict, without its deep copies).
 
-    This runs for every figure of every case, so plain values are passed through before any
-    other test.
+    This runs for every figure of every case, so plain values are passed through where they
+    are met, without a call of their own.
     """
-    if isinstance(value, _LEAVES):
+    kind = type(value)
+    if kind in _LEAVES:
         return value
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    names = _exported_fields(type(value))
+    if kind is list:
+        return [v if type(v) in _LEAVES else _plain(v) for v in value]
+    if kind is dict:
+        return {k: v if type(v) in _LEAVES else _plain(v) for k, v in value.items()}
+    names = _exported_fields(kind)
     if names is None:
         return value
-    return {name: _plain(getattr(value, name)) for name in names}
+    plain = {}
+    for name in names:
+        v = getattr(value, name)
+        plain[name] = v if type(v) in _LEAVES else _plain(v)
+    return plain
