@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -125,7 +126,7 @@ def test_version_one_workspace_is_migrated(tmp_path, options):
         assert ingest(ws, source, options).status == "new"
         assert len(ws.fingerprints()) == 1
         tables = {name for (name,) in ws.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert tables == {"documents", "cases", "models", "terms"}
+    assert tables == {"documents", "cases", "models"}
 
 
 def test_keywords_are_ranked_against_the_workspace(tmp_path, options):
@@ -149,7 +150,7 @@ def test_version_three_workspace_gains_the_facts_column(tmp_path, options):
     db = tmp_path / "ws.db"
     with Workspace(db) as ws:
         ingest_files(ws, collect_files([tmp_path / "a.txt"]), options)
-        _figures_table_of_old(ws)
+        _tables_of_old(ws)
         ws.db.executescript("ALTER TABLE cases DROP COLUMN facts; PRAGMA user_version=3;")
     with Workspace(db) as ws:
         assert ws.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -162,7 +163,7 @@ def test_version_four_workspace_gains_issues_among_the_facts(tmp_path, options):
     db = tmp_path / "ws.db"
     with Workspace(db) as ws:
         ingest_files(ws, collect_files([tmp_path / "a.txt"]), options)
-        _figures_table_of_old(ws)
+        _tables_of_old(ws)
         ws.db.executescript("UPDATE cases SET facts = json_remove(facts, '$.issues', '$.indicator_count', "
                             "'$.unit_totals'); PRAGMA user_version=4;")
         assert [issues for *_, issues in ws.issue_rows()] == [[]]
@@ -175,12 +176,34 @@ def test_version_four_workspace_gains_issues_among_the_facts(tmp_path, options):
     assert counted == [len(r["indicators"]) for r in records] and counted[0]
 
 
-def _figures_table_of_old(ws):
-    """The figures table that workspaces before version 6 kept, filled from the stored records."""
+def _tables_of_old(ws):
+    """The figures and terms tables that workspaces before versions 6 and 7 kept, filled from the
+    stored records, and facts without the reviewed fields."""
     ws.db.executescript("""
         CREATE TABLE indicators (case_id TEXT NOT NULL, position INTEGER NOT NULL, text TEXT, value REAL, unit TEXT,
             normalized_value REAL, normalized_unit TEXT, approx TEXT, subject TEXT, section TEXT);
         INSERT INTO indicators SELECT c.id, f.key, f.value ->> 'text', f.value ->> 'value', f.value ->> 'unit',
             f.value ->> '$.normalized.value', f.value ->> '$.normalized.unit', f.value ->> 'approx',
             f.value ->> 'subject', f.value ->> 'section'
-        FROM cases c, json_each(c.record, '$.indicators') f;""")
+        FROM cases c, json_each(c.record, '$.indicators') f;
+        CREATE TABLE terms (case_id TEXT NOT NULL, term TEXT NOT NULL, count INTEGER NOT NULL);
+        INSERT INTO terms SELECT c.id, t.key, t.value FROM cases c, json_each(c.terms) t;
+        ALTER TABLE cases DROP COLUMN terms;
+        UPDATE cases SET facts = json_remove(facts, '$.reviewed');""")
+
+
+def test_version_six_workspace_keeps_its_terms_and_reviewed_fields(tmp_path, options):
+    (tmp_path / "a.txt").write_text(SUBMISSION, encoding="utf-8")
+    db = tmp_path / "ws.db"
+    with Workspace(db) as ws:
+        ingest_files(ws, collect_files([tmp_path / "a.txt"]), options)
+        (record,) = ws.iter_records()
+        ws.update_record({**record, "keywords": ["议事会"], "reviewed": ["keywords"]})
+        terms = ws.db.execute("SELECT terms FROM cases").fetchone()[0]
+        _tables_of_old(ws)
+        ws.db.execute("PRAGMA user_version=6")
+    with Workspace(db) as ws:
+        assert ws.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert json.loads(ws.db.execute("SELECT terms FROM cases").fetchone()[0]) == json.loads(terms)
+        assert ws.refresh_keywords(lambda counts, df, n: sorted(counts)[:2]) == 0  # reviewed: left alone
+        assert next(ws.iter_records())["keywords"] == ["议事会"]

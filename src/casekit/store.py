@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -20,7 +21,7 @@ from casekit.extract.writing import count_han
 from casekit.models import Case
 from casekit.stats import sum_by_unit
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 DEFAULT_DB = "casekit.db"
 _BUSY_SECONDS = 60  # how long a writer waits for another process's transaction
 # Workspace order: by document path as given, then case; the document id breaks ties between
@@ -32,9 +33,11 @@ _IN_ORDER = "ORDER BY d.path, d.id, c.case_index"
 # cases.fingerprint the MinHash signature for duplicate checks, and cases.facts the little that
 # statistics and checks read ({"domain", "keywords", "sections": [keys], "issues",
 # "indicator_count", "unit_totals": {normalized unit: sum}}), so that they never parse whole
-# records or add up figures. Figures live in the records only: the figures table of versions
-# 1-5, which cost a row insert for each of hundreds of thousands of figures, was read by
-# nothing else.
+# records or add up figures, and "reviewed", the fields an editor reviewed). cases.terms holds
+# the case's candidate keywords with their counts ({term: count}), from which keywords are
+# ranked against the whole workspace. Figures and terms live in these columns only: the
+# figures and terms tables of earlier versions cost a row insert for each of hundreds of
+# thousands of figures and terms on the single writer.
 _SCHEMA = """
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
@@ -56,7 +59,8 @@ CREATE TABLE cases (
     genre TEXT, year INTEGER, truncated INTEGER, chars INTEGER,
     record TEXT NOT NULL,
     fingerprint BLOB,
-    facts TEXT
+    facts TEXT,
+    terms TEXT
 );
 CREATE INDEX cases_document ON cases(document_id, case_index);
 CREATE TABLE models (
@@ -64,11 +68,6 @@ CREATE TABLE models (
     name TEXT NOT NULL, featured INTEGER, common INTEGER, components TEXT
 );
 CREATE INDEX models_case ON models(case_id);
-CREATE TABLE terms (
-    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-    term TEXT NOT NULL, count INTEGER NOT NULL
-);
-CREATE INDEX terms_case ON terms(case_id);
 """
 
 # The `facts` column computed from a stored record, in SQL (used by the migration to version 4).
@@ -91,6 +90,11 @@ _MIGRATIONS = {
                   (SELECT normalized_unit AS unit, SUM(normalized_value) AS total FROM indicators i
                    WHERE i.case_id = cases.id GROUP BY normalized_unit)), '{}')));""",
     5: "DROP TABLE indicators;",
+    6: """ALTER TABLE cases ADD COLUMN terms TEXT;
+          UPDATE cases SET
+              terms = (SELECT json_group_object(term, count) FROM terms t WHERE t.case_id = cases.id),
+              facts = json_set(facts, '$.reviewed', json(coalesce(json_extract(record, '$.reviewed'), '[]')));
+          DROP TABLE terms;""",
 }
 
 
@@ -205,18 +209,17 @@ class Workspace:
                 if kept:
                     row = CaseRow.of_record(keep_reviewed(row.record, kept), row.fingerprint, row.terms)
                 self._insert_record(doc_id, row)
-                self.db.executemany("INSERT INTO terms (case_id, term, count) VALUES (?, ?, ?)",
-                                    [(row.record["id"], term, n) for term, n in row.terms.items()])
 
     def update_record(self, record: dict) -> None:
         """Replace one stored case record (an editor's reviewed version), all or nothing."""
         with self._transaction():
-            row = self.db.execute("SELECT document_id, fingerprint FROM cases WHERE id=?", (record["id"],)).fetchone()
+            row = self.db.execute("SELECT document_id, fingerprint, terms FROM cases WHERE id=?",
+                                  (record["id"],)).fetchone()
             if row is None:
                 raise WorkspaceError(f"没有编号为 {record['id']} 的案例")
             self.db.execute("DELETE FROM models WHERE case_id=?", (record["id"],))
             self.db.execute("DELETE FROM cases WHERE id=?", (record["id"],))
-            self._insert_record(row[0], CaseRow.of_record(record, row[1], {}))
+            self._insert_record(row[0], CaseRow.of_record(record, row[1], json.loads(row[2] or "{}")))
 
     def _reviewed_by_index(self, doc_id: int) -> dict[int, dict]:
         rows = self.db.execute("SELECT case_index, record FROM cases WHERE document_id=?", (doc_id,))
@@ -248,11 +251,11 @@ class Workspace:
         admin = r.get("admin") or {}
         self.db.execute(
             """INSERT INTO cases (id, document_id, case_index, title, unit, region, province, city, county,
-                                  genre, year, truncated, chars, record, fingerprint, facts)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                  genre, year, truncated, chars, record, fingerprint, facts, terms)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (r["id"], doc_id, r["source"]["case_index"], r["title"], r["unit"], r["region"], admin.get("province"),
              admin.get("city"), admin.get("county"), r["genre"], r["year"], int(bool(r["truncated"])),
-             row.chars, row.json, row.fingerprint, row.facts),
+             row.chars, row.json, row.fingerprint, row.facts, json.dumps(row.terms, ensure_ascii=False)),
         )
         self.db.executemany(
             "INSERT INTO models (case_id, name, featured, common, components) VALUES (?, ?, ?, ?, ?)",
@@ -263,22 +266,22 @@ class Workspace:
     def refresh_keywords(self, rank: Callable[[dict[str, int], dict[str, int], int], list[str]]) -> int:
         """Re-rank every case's keywords against the whole workspace; returns how many changed.
 
-        Records are edited in place by SQLite's JSON functions, without parsing them here.
+        Only the small terms and facts columns are read; records are edited in place by SQLite's
+        JSON functions, without parsing them here.
         """
-        n_docs = self.db.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
-        doc_freq = dict(self.db.execute("SELECT term, COUNT(DISTINCT case_id) FROM terms GROUP BY term"))
-        counts: dict[str, dict[str, int]] = {}
-        for case_id, term, count in self.db.execute("SELECT case_id, term, count FROM terms"):
-            counts.setdefault(case_id, {})[term] = count
-        current = {case_id: (json.loads(keywords or "[]"), json.loads(reviewed or "[]")) for case_id, keywords, reviewed
-                   in self.db.execute("SELECT id, json_extract(record, '$.keywords'), "
-                                      "json_extract(record, '$.reviewed') FROM cases")}
+        cases = [(case_id, json.loads(terms or "{}"), keywords, reviewed) for case_id, terms, keywords, reviewed
+                 in self.db.execute("SELECT id, terms, json_extract(facts, '$.keywords'), "
+                                    "json_extract(facts, '$.reviewed') FROM cases")]
+        doc_freq: Counter[str] = Counter()
+        for _, counts, _, _ in cases:
+            doc_freq.update(counts.keys())
         changes = []
-        for case_id, term_counts in counts.items():
-            keywords = rank(term_counts, doc_freq, n_docs)
-            old, reviewed = current.get(case_id, (keywords, []))
-            if keywords != old and "keywords" not in reviewed:
-                changes.append((json.dumps(keywords, ensure_ascii=False), case_id))
+        for case_id, counts, keywords, reviewed in cases:
+            if not counts or "keywords" in json.loads(reviewed or "[]"):
+                continue
+            ranked = rank(counts, doc_freq, len(cases))
+            if ranked != json.loads(keywords or "[]"):
+                changes.append((json.dumps(ranked, ensure_ascii=False), case_id))
         with self._transaction():
             self.db.executemany(
                 """UPDATE cases SET record = json_set(record, '$.keywords', json(?1)),
@@ -383,7 +386,8 @@ class Workspace:
 
 def _facts(r: dict) -> str:
     facts = {"domain": r["domain"], "keywords": r["keywords"], "sections": [s["key"] for s in r["sections"]],
-             "issues": r["issues"], "indicator_count": len(r["indicators"]), "unit_totals": sum_by_unit(r["indicators"])}
+             "issues": r["issues"], "indicator_count": len(r["indicators"]), "unit_totals": sum_by_unit(r["indicators"]),
+             "reviewed": r.get("reviewed", [])}
     return json.dumps(facts, ensure_ascii=False)
 
 

@@ -41,15 +41,17 @@ def count_terms(text: str, tokens: list[Token], model_names: Iterable[str], stop
 
 def rank_keywords(counts: Mapping[str, int], top: int, doc_freq: Mapping[str, int] | None = None,
                   n_docs: int = 1) -> list[str]:
-    """The `top` terms by tf × reference idf × workspace idf (1 for a workspace of one case)."""
+    """The `top` terms by tf × reference idf × workspace idf (1 for a workspace of one case).
+
+    Run for every case of the workspace after each ingest, so each score is one expression;
+    the case's total term count, the same for all its terms, is left out of the ordering.
+    """
     idf, median = _reference_idf()
-    total = sum(counts.values()) or 1
-
-    def score(term: str) -> float:
-        workspace = math.log((n_docs + 1) / ((doc_freq or {}).get(term, 1) + 1)) + 1
-        return counts[term] / total * idf.get(term, median) * workspace
-
-    return sorted(counts, key=lambda t: (-score(t), t))[:top]
+    df = doc_freq or {}
+    log_docs = math.log(n_docs + 1)
+    scores = {term: n * idf.get(term, median) * (log_docs - math.log(df.get(term, 1) + 1) + 1)
+              for term, n in counts.items()}
+    return sorted(scores, key=lambda term: (-scores[term], term))[:top]
 
 
 @lru_cache(maxsize=1)
