@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
 import time
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -28,16 +28,17 @@ _BUSY_SECONDS = 60  # how long a writer waits for another process's transaction
 # two files given by the same relative path, so every reader sees one order.
 _IN_ORDER = "ORDER BY d.path, d.id, c.case_index"
 
-# documents.key is the resolved absolute path (one row a file), documents.path the path as given;
-# cases.record holds the SCHEMA.md record as JSON, cases.chars the Chinese characters of its text,
-# cases.fingerprint the MinHash signature for duplicate checks, and cases.facts the little that
-# statistics and checks read ({"domain", "keywords", "sections": [keys], "issues",
-# "indicator_count", "unit_totals": {normalized unit: sum}}), so that they never parse whole
-# records or add up figures, and "reviewed", the fields an editor reviewed). cases.terms holds
-# the case's candidate keywords with their counts ({term: count}), from which keywords are
-# ranked against the whole workspace. Figures and terms live in these columns only: the
-# figures and terms tables of earlier versions cost a row insert for each of hundreds of
-# thousands of figures and terms on the single writer.
+# documents.key is the resolved absolute path (one row a file), documents.path the path as given.
+# cases.record holds the SCHEMA.md record as JSON; the other columns of cases hold what is read
+# often, so that listing, statistics, checks and keyword ranking never parse whole records:
+#   chars        the Chinese characters of the text (字数)
+#   fingerprint  the MinHash signature for duplicate checks
+#   facts        {"domain", "keywords", "sections": [keys], "issues", "indicator_count",
+#                 "unit_totals": {normalized unit: sum}, "reviewed": [fields an editor reviewed]}
+#   terms        the candidate keywords with their counts ({term: count}), ranked against the
+#                whole workspace after each ingest
+# Figures and terms have no tables of their own: those of earlier versions cost a row insert
+# for each of hundreds of thousands of figures and terms on the single writer.
 _SCHEMA = """
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
@@ -222,9 +223,9 @@ class Workspace:
             self._insert_record(row[0], CaseRow.of_record(record, row[1], json.loads(row[2] or "{}")))
 
     def _reviewed_by_index(self, doc_id: int) -> dict[int, dict]:
-        rows = self.db.execute("SELECT case_index, record FROM cases WHERE document_id=?", (doc_id,))
-        records = {index: json.loads(raw) for index, raw in rows}
-        return {index: r for index, r in records.items() if r.get("reviewed")}
+        rows = self.db.execute("SELECT case_index, record FROM cases WHERE document_id=? "
+                               "AND json_array_length(facts, '$.reviewed') > 0", (doc_id,))
+        return {index: json.loads(raw) for index, raw in rows}
 
     def store_failure(self, key: str, path: str, file: str, error: str) -> None:
         """Record a file that could not be read; its earlier cases, if any, are kept."""
