@@ -168,3 +168,16 @@ def test_figures_from_a_workspace_that_changed_meanwhile_are_refused(workspace, 
     with pytest.raises(ExportError, match="有变动"):
         to_excel.write_xlsx(iter(records), target, figures=partial(_reversed_sources, workspace))
     assert not target.exists()
+
+
+def _dying_sources():
+    import os
+
+    os._exit(1)
+
+
+def test_a_helper_process_that_dies_leaves_no_workbook(records, tmp_path):
+    target = tmp_path / "book.xlsx"
+    with pytest.raises(ExportError, match="意外退出"):
+        to_excel.write_xlsx(iter(records), target, figures=_dying_sources)
+    assert not target.exists() and list(tmp_path.iterdir()) == []
