@@ -1,4 +1,5 @@
-"""Shared fixtures: the lexicon, the bundled samples, and the seeds in ../shared (skipped when absent)."""
+"""Shared fixtures: the lexicon, the bundled samples (and a workspace of them), and the seeds in ../shared
+(skipped when absent)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,18 @@ def lexicon():
 @pytest.fixture(scope="session")
 def options():
     return default_options()
+
+
+@pytest.fixture(scope="session")
+def samples_workspace(tmp_path_factory, options) -> Path:
+    """A workspace holding the bundled samples (read-only for the tests that share it)."""
+    from casekit.ingest import collect_files, ingest_files
+    from casekit.store import Workspace
+
+    db = tmp_path_factory.mktemp("samples") / "ws.db"
+    with Workspace(db) as ws:
+        ingest_files(ws, collect_files([DATA]), options)
+    return db
 
 
 @pytest.fixture(scope="session")

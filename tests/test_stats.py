@@ -6,30 +6,20 @@ import json
 
 import pytest
 
-from casekit.ingest import collect_files, ingest_files
 from casekit.stats import compute_stats, format_tables
 from casekit.store import Workspace
-from conftest import DATA
 
 
-@pytest.fixture(scope="module")
-def workspace(tmp_path_factory, options):
-    db = tmp_path_factory.mktemp("stats") / "ws.db"
-    with Workspace(db) as ws:
-        ingest_files(ws, collect_files([DATA]), options)
-    return db
-
-
-def test_summary_records_give_the_same_tables(workspace):
-    with Workspace(workspace) as ws:
+def test_summary_records_give_the_same_tables(samples_workspace):
+    with Workspace(samples_workspace) as ws:
         full, summary = compute_stats(ws.iter_records()), compute_stats(ws.summary_records())
     assert [t.title for t in full] == [t.title for t in summary]
     for a, b in zip(full, summary):
         assert a.frame.equals(b.frame), a.title
 
 
-def test_known_counts(workspace):
-    with Workspace(workspace) as ws:
+def test_known_counts(samples_workspace):
+    with Workspace(samples_workspace) as ws:
         tables = {t.title: t.frame for t in compute_stats(ws.summary_records())}
         records = list(ws.iter_records())
     genres = dict(zip(tables["按类型"]["类型"], tables["按类型"]["案例数"]))
@@ -39,7 +29,7 @@ def test_known_counts(workspace):
     assert tables["总体"].set_index("项目").loc["案例数", "数值"] == "8"
 
 
-def test_one_grouping_in_json(workspace):
-    with Workspace(workspace) as ws:
+def test_one_grouping_in_json(samples_workspace):
+    with Workspace(samples_workspace) as ws:
         data = json.loads(format_tables(compute_stats(ws.summary_records(), by="domain"), "json"))
     assert list(data) == ["按领域"] and sum(row["案例数"] for row in data["按领域"]) >= 8

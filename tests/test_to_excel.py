@@ -122,31 +122,20 @@ def test_libreoffice_reads_figure_rows_cell_for_cell(book, records, tmp_path):
         assert rows[number - 1][0] == re.search(r",(\d+)\)$", expected[0]).group(1)  # the link shows the case number
 
 
-@pytest.fixture(scope="module")
-def workspace(tmp_path_factory, options):
-    from casekit.ingest import collect_files, ingest_files
-    from casekit.store import Workspace
-
-    db = tmp_path_factory.mktemp("ws") / "ws.db"
-    with Workspace(db) as ws:
-        ingest_files(ws, collect_files([DATA]), options)
-    return db
-
-
 def _figure_rows(path):
     return [[c.value for c in row] for row in load_workbook(path, read_only=True)["指标"].iter_rows()]
 
 
-def test_figure_sheet_written_by_a_second_process_is_the_same(workspace, tmp_path):
+def test_figure_sheet_written_by_a_second_process_is_the_same(samples_workspace, tmp_path):
     from functools import partial
 
     from casekit.store import Workspace, figure_sources
 
-    with Workspace(workspace) as ws:
+    with Workspace(samples_workspace) as ws:
         records = list(ws.iter_records())
     one, two = tmp_path / "one.xlsx", tmp_path / "two.xlsx"
     to_excel.write_xlsx(iter(records), one)
-    to_excel.write_xlsx(iter(records), two, figures=partial(figure_sources, workspace))
+    to_excel.write_xlsx(iter(records), two, figures=partial(figure_sources, samples_workspace))
     rows = _figure_rows(two)
     assert rows == _figure_rows(one) and len(rows) == 1 + sum(len(r["indicators"]) for r in records)
 
@@ -157,16 +146,16 @@ def _reversed_sources(db):
     return reversed(list(figure_sources(db)))
 
 
-def test_figures_from_a_workspace_that_changed_meanwhile_are_refused(workspace, tmp_path):
+def test_figures_from_a_workspace_that_changed_meanwhile_are_refused(samples_workspace, tmp_path):
     from functools import partial
 
     from casekit.store import Workspace
 
-    with Workspace(workspace) as ws:
+    with Workspace(samples_workspace) as ws:
         records = list(ws.iter_records())
     target = tmp_path / "book.xlsx"
     with pytest.raises(ExportError, match="有变动"):
-        to_excel.write_xlsx(iter(records), target, figures=partial(_reversed_sources, workspace))
+        to_excel.write_xlsx(iter(records), target, figures=partial(_reversed_sources, samples_workspace))
     assert not target.exists()
 
 
