@@ -3,7 +3,7 @@
 Generates a synthetic corpus from the sample reports (N documents of about 3000 characters
 with varied places, units and figures), then measures in one run: ingest with one and two
 worker processes (throughput and peak memory), the floor to compare against (one
-jieba.lcut pass over the same text in one process), stats, exports and check on the
+jieba.lcut pass over the same text in one process), stats, every export and check on the
 result, and the start-up time of `casekit --help`. Commands run as subprocesses, as an
 editor would run them.
 """
@@ -109,7 +109,9 @@ def run(docs: int, samples: Path, workdir: Path) -> list[tuple[str, str]]:
                                               f"峰值内存 {memory} MiB，与基准之比 {floor / seconds:.2f}"))
     db = workdir / "ws2.db"
     for name, args in (("stats", ("stats",)), ("export --xlsx", ("export", "--xlsx", workdir / "book.xlsx")),
-                       ("export --jsonl", ("export", "--jsonl", workdir / "cases.jsonl")), ("check", ("check",))):
+                       ("export --jsonl", ("export", "--jsonl", workdir / "cases.jsonl")),
+                       ("export --html", ("export", "--html", workdir / "review.html")),
+                       ("export --docx", ("export", "--docx", workdir / "volume.docx")), ("check", ("check",))):
         seconds, memory = timed(casekit(*args, "--db", db))
         rows.append((name, f"{seconds:.1f} s，峰值内存 {memory} MiB"))
     rows.append(("casekit --help", f"{startup(casekit('--help')):.2f} s"))

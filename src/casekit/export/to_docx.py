@@ -9,6 +9,7 @@ A reader without those fonts still gets a readable document, because Word falls 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -31,6 +32,9 @@ TITLE_PAGE_DROP_MM = 60  # the volume title sits in the upper third of its page
 TOC_INSTRUCTION = 'TOC \\o "1-1" \\h \\z \\u'
 TOC_PLACEHOLDER = "（目录待更新：在 Word 中右键此处选择“更新域”，或在 WPS/LibreOffice 中更新目录）"
 ORDERS = ("input", "unit", "region")
+# What the volume prints or sorts by: records are held all at once for sorting, so their
+# figures and models, most of a record, are left behind.
+_VOLUME_FIELDS = ("id", "title", "subtitle", "unit", "admin", "text", "sections")
 
 _LEVEL_1 = re.compile(r"^[一二三四五六七八九十]+、")
 _LEVEL_2 = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
@@ -45,15 +49,21 @@ def write_docx(records: Iterable[dict], target: Path, title: str | None = None, 
     """Write the compiled volume; returns the number of cases written."""
     from docx import Document
 
-    cases = _ordered(list(records), order)
+    cases = _ordered([{k: r.get(k) for k in _VOLUME_FIELDS} for r in records], order)
     doc = Document()
     _set_up(doc, title)
+    # python-docx's add_paragraph looks through the whole body for the section properties at
+    # its end, which makes a long volume quadratic; paragraphs are instead inserted before an
+    # empty last paragraph, removed when the volume is done.
+    end = doc.add_paragraph()
+    add = end.insert_paragraph_before
     if title:
-        cover = _paragraph(doc, title, TITLE_FONT, SIZE_2, centred=True)
+        cover = _paragraph(add, title, TITLE_FONT, SIZE_2, centred=True)
         cover.paragraph_format.space_before = _mm(TITLE_PAGE_DROP_MM)
-    _contents(doc, new_page=bool(title))
+    _contents(add, new_page=bool(title))
     for record in cases:
-        _case(doc, record)
+        _case(add, record)
+    end._element.getparent().remove(end._element)
     with atomic_path(target) as tmp:
         doc.save(str(tmp))
     return len(cases)
@@ -133,12 +143,44 @@ def _set_font(item, name: str, size: float, bold: bool = False) -> None:
     fonts.set(qn("w:hint"), "eastAsia")
 
 
-def _paragraph(doc, text: str, font: str, size: float, bold: bool = False, centred: bool = False, style: str | None = None):
-    """One paragraph of one run on the 28 pt grid: centred, or justified with a two-character indent."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-    from docx.shared import Pt
+def _paragraph(add, text: str, font: str, size: float, bold: bool = False, centred: bool = False, style: str | None = None):
+    """One paragraph of one run on the 28 pt grid: centred, or justified with a two-character indent.
 
-    paragraph = doc.add_paragraph(style=style)
+    `add(style=...)` makes the paragraph. Its layout and its run's fonts are copies of elements
+    built once (`_layout`, `_fonts`): a volume has tens of thousands of paragraphs, and python-docx
+    setting each property on each one was most of the time spent writing it.
+    """
+    from copy import deepcopy
+
+    paragraph = add(style=style)
+    layout = deepcopy(_layout(centred))
+    if style:  # the style's w:pStyle comes first in the paragraph's properties
+        layout.insert(0, paragraph._p.pPr.pStyle)
+        paragraph._p.remove(paragraph._p.pPr)
+    paragraph._p.insert(0, layout)
+    if text:
+        _run(paragraph, text, font, size, bold)
+    return paragraph
+
+
+def _run(paragraph, text: str, font: str, size: float, bold: bool = False):
+    """A run of `text` in `font` (see `_set_font`), its properties copied from one built once."""
+    from copy import deepcopy
+
+    run = paragraph.add_run(text)
+    run._r.insert(0, deepcopy(_fonts(font, size, bold)))
+    return run
+
+
+@lru_cache(maxsize=None)
+def _layout(centred: bool):
+    """The paragraph properties (w:pPr) of a centred or a justified, indented 28 pt paragraph."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.oxml import OxmlElement
+    from docx.shared import Pt
+    from docx.text.paragraph import Paragraph
+
+    paragraph = Paragraph(OxmlElement("w:p"), None)
     fmt = paragraph.paragraph_format
     if centred:
         fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -147,17 +189,26 @@ def _paragraph(doc, text: str, font: str, size: float, bold: bool = False, centr
         fmt.first_line_indent = Pt(INDENT)
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         fmt.line_spacing = Pt(LINE_PITCH)
-    if text:
-        _set_font(paragraph.add_run(text), font, size, bold)
-    return paragraph
+    return paragraph._p.pPr
 
 
-def _contents(doc, new_page: bool) -> None:
+@lru_cache(maxsize=None)
+def _fonts(font: str, size: float, bold: bool):
+    """The run properties (w:rPr) that `_set_font` gives a run."""
+    from docx.oxml import OxmlElement
+    from docx.text.run import Run
+
+    run = Run(OxmlElement("w:r"), None)
+    _set_font(run, font, size, bold)
+    return run._r.rPr
+
+
+def _contents(add, new_page: bool) -> None:
     """The "目  录" page: a TOC field over the Heading 1 titles that Word or LibreOffice fills in."""
-    heading = _paragraph(doc, "目  录", HEI_FONT, SIZE_2, centred=True)
+    heading = _paragraph(add, "目  录", HEI_FONT, SIZE_2, centred=True)
     heading.paragraph_format.page_break_before = new_page
     heading.paragraph_format.space_after = _mm(10)
-    _field(_paragraph(doc, "", BODY_FONT, SIZE_3, centred=True), TOC_INSTRUCTION, TOC_PLACEHOLDER, BODY_FONT, SIZE_3)
+    _field(_paragraph(add, "", BODY_FONT, SIZE_3, centred=True), TOC_INSTRUCTION, TOC_PLACEHOLDER, BODY_FONT, SIZE_3)
 
 
 def _field(paragraph, instruction: str, shown: str, font: str, size: float) -> None:
@@ -212,22 +263,22 @@ def _update_fields_on_open(doc) -> None:
         settings.insert_element_before(element, *_AFTER_UPDATE_FIELDS)
 
 
-def _case(doc, record: dict) -> None:
+def _case(add, record: dict) -> None:
     """One case on new pages: the title block, then the body paragraph by paragraph."""
     from docx.shared import Pt
 
     title = record.get("title") or record.get("id") or ""
-    heading = _paragraph(doc, title, TITLE_FONT, SIZE_2, centred=True, style="Heading 1")
+    heading = _paragraph(add, title, TITLE_FONT, SIZE_2, centred=True, style="Heading 1")
     heading.paragraph_format.page_break_before = True
     block = [heading]
     if record.get("subtitle"):
-        block.append(_paragraph(doc, f"——{record['subtitle']}", KAI_FONT, SIZE_3, centred=True))
+        block.append(_paragraph(add, f"——{record['subtitle']}", KAI_FONT, SIZE_3, centred=True))
     if record.get("unit"):
-        block.append(_paragraph(doc, record["unit"], KAI_FONT, SIZE_3, centred=True))
+        block.append(_paragraph(add, record["unit"], KAI_FONT, SIZE_3, centred=True))
     block[-1].paragraph_format.space_after = Pt(LINE_PITCH)  # one blank line before the body
     headings = {s["heading"].strip() for s in record.get("sections") or []}
     for line in _body_lines(record):
-        _body_paragraph(doc, line, headings)
+        _body_paragraph(add, line, headings)
 
 
 def _body_lines(record: dict) -> list[str]:
@@ -254,7 +305,7 @@ def _bare(value: str | None) -> str:
     return re.sub(r"\s+", "", value or "")
 
 
-def _body_paragraph(doc, line: str, headings: set[str]) -> None:
+def _body_paragraph(add, line: str, headings: set[str]) -> None:
     """A body paragraph; a 一、 heading in 黑体 and a （一） heading in bold 楷体.
 
     When a heading sentence runs on into text ("（一）联产业促增收。组建……"), only the heading
@@ -265,12 +316,12 @@ def _body_paragraph(doc, line: str, headings: set[str]) -> None:
     elif _LEVEL_2.match(line):
         font, bold = KAI_FONT, True
     else:
-        _paragraph(doc, line, BODY_FONT, SIZE_3)
+        _paragraph(add, line, BODY_FONT, SIZE_3)
         return
     head, rest = _split_lead(line)
-    paragraph = _paragraph(doc, head, font, SIZE_3, bold)
+    paragraph = _paragraph(add, head, font, SIZE_3, bold)
     if rest:
-        _set_font(paragraph.add_run(rest), BODY_FONT, SIZE_3)
+        _run(paragraph, rest, BODY_FONT, SIZE_3)
 
 
 def _split_lead(line: str) -> tuple[str, str]:
