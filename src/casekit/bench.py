@@ -111,7 +111,9 @@ def run(docs: int, samples: Path, workdir: Path) -> list[tuple[str, str]]:
     for name, args in (("stats", ("stats",)), ("export --xlsx", ("export", "--xlsx", workdir / "book.xlsx")),
                        ("export --jsonl", ("export", "--jsonl", workdir / "cases.jsonl")),
                        ("export --html", ("export", "--html", workdir / "review.html")),
-                       ("export --docx", ("export", "--docx", workdir / "volume.docx")), ("check", ("check",))):
+                       ("export --docx", ("export", "--docx", workdir / "volume.docx")),
+                       ("export --yaml", ("export", "--yaml", workdir / "review")),
+                       ("import (YAML, unedited)", ("import", workdir / "review")), ("check", ("check",))):
         seconds, memory = timed(casekit(*args, "--db", db))
         rows.append((name, f"{seconds:.1f} s，峰值内存 {memory} MiB"))
     rows.append(("casekit --help", f"{startup(casekit('--help')):.2f} s"))
