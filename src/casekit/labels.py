@@ -1,5 +1,7 @@
 """Chinese display names of the record's codes, for everything an editor reads."""
 
+from casekit.models import TEMPLATE_SECTIONS
+
 GENRE = {
     "submission": "申报材料",
     "speech": "讲话发言",
@@ -32,4 +34,4 @@ def sections_present(record: dict) -> str:
     keys = {s["key"] for s in record.get("sections") or []}
     if "outcomes" not in keys and "practices" in keys:
         keys.add("outcomes")  # 主要做法与成效 covers both
-    return " ".join(f"{SECTION[k]}{'✓' if k in keys else '✗'}" for k in ("background", "practices", "outcomes", "lessons"))
+    return " ".join(f"{SECTION[k]}{'✓' if k in keys else '✗'}" for k in TEMPLATE_SECTIONS)

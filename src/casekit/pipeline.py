@@ -24,14 +24,15 @@ from casekit.extract.indicators import FoundIndicator, find_indicators
 from casekit.extract.keywords import count_terms, find_domains, rank_keywords
 from casekit.extract.metadata import find_genre, find_year
 from casekit.extract.named_models import find_models
+from casekit.extract.numbers import parse_chinese
 from casekit.extract.quality import find_truncation
-from casekit.extract.writing import find_writing_issues
 from casekit.extract.read import Document
-from casekit.extract.region import find_region
+from casekit.extract.region import find_region, resolve_admin
 from casekit.extract.sections import split_sections
 from casekit.extract.split import CaseSpan, split_cases
 from casekit.extract.subjects import find_subject
 from casekit.extract.tokens import Token, segment
+from casekit.extract.writing import find_writing_issues
 from casekit.models import Case, Indicator, Section, Source
 from casekit.options import Options
 
@@ -40,17 +41,11 @@ _BYLINE_LOOKAHEAD = 600
 
 def warm_up() -> None:
     """Load the stages' heavy libraries and tables once, so that forked workers share them."""
-    from casekit.extract.fingerprint import fingerprint as fingerprint_text
-    from casekit.extract.keywords import rank_keywords as rank
-    from casekit.extract.numbers import parse_chinese
-    from casekit.extract.region import resolve_admin
-    from casekit.extract.tokens import segment
-
     segment("预热")
     parse_chinese("两千")
     resolve_admin("北京市")
-    fingerprint_text("预热")
-    rank({"党建": 1}, 1)
+    fingerprint("预热")
+    rank_keywords({"党建": 1}, 1)
 
 
 def process_document(doc: Document, options: Options) -> list[Case]:

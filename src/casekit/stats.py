@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Iterable
 
 from casekit import labels
 from casekit.extract.writing import count_han
+from casekit.models import TEMPLATE_SECTIONS
 
 if TYPE_CHECKING:
     import pandas as pd
 
-_SECTION_KEYS = ("background", "practices", "outcomes", "lessons")
 # Grouping name (for --by) -> the column of case facts it groups on.
 GROUPINGS = {
     "genre": "类型",
@@ -126,10 +126,10 @@ def _case_facts(r: dict) -> dict:
         "年份": str(r["year"]) if r["year"] else _UNKNOWN,
         "字数": r["chars"] if "chars" in r else count_han(r["text"]),
         "指标数": r["indicator_count"] if "indicator_count" in r else len(r["indicators"]),
-        "有模板": bool(keys & set(_SECTION_KEYS)),
+        "有模板": bool(keys & set(TEMPLATE_SECTIONS)),
         "内容不全": bool(r["truncated"]),
     }
-    facts.update({labels.section(k): k in keys for k in _SECTION_KEYS})
+    facts.update({labels.section(k): k in keys for k in TEMPLATE_SECTIONS})
     return facts
 
 
@@ -167,7 +167,7 @@ def _section_completeness(cases: "pd.DataFrame") -> "pd.DataFrame":
     import pandas as pd
 
     templated = cases[cases["有模板"]]
-    names = [labels.section(k) for k in _SECTION_KEYS]
+    names = [labels.section(k) for k in TEMPLATE_SECTIONS]
     return pd.DataFrame(
         {"部分": names, "具备该部分的案例": [int(templated[n].sum()) for n in names],
          "按模板撰写的案例": [len(templated)] * len(names)}

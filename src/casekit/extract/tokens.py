@@ -62,7 +62,8 @@ def tokenizer():
     return seg
 
 
-def _userdict_entries() -> list[tuple[str, int | None, str | None]]:
+@lru_cache(maxsize=1)
+def _userdict_entries() -> tuple[tuple[str, int | None, str | None], ...]:
     """(word, frequency, tag) from the user dictionary, in jieba's format: word [freq] [tag]."""
     entries = []
     for line in load_lexicon().userdict.read_text(encoding="utf-8").splitlines():
@@ -72,7 +73,7 @@ def _userdict_entries() -> list[tuple[str, int | None, str | None]]:
         freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
         tag = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
         entries.append((parts[0], freq, tag))
-    return entries
+    return tuple(entries)
 
 
 @lru_cache(maxsize=1)

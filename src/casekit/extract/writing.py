@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 
 from casekit.extract.tokens import Token
-from casekit.models import Issue, Section
+from casekit.models import TEMPLATE_SECTIONS, Issue, Section
 
-TEMPLATE_ORDER = ("background", "practices", "outcomes", "lessons")
 _FUNCTION_CHARS = set("的了是在和与及对把被为")
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 ASCII_IN_CHINESE = re.compile(r"(?<=[\u4e00-\u9fff])[,;:?!()]|[,;:?!()](?=[\u4e00-\u9fff])")
@@ -28,8 +27,8 @@ def count_han(text: str) -> int:
 
 
 def _order(sections: list[Section]) -> list[Issue]:
-    keys = [s.key for s in sections if s.key in TEMPLATE_ORDER]
-    ranks = [TEMPLATE_ORDER.index(k) for k in keys]
+    keys = [s.key for s in sections if s.key in TEMPLATE_SECTIONS]
+    ranks = [TEMPLATE_SECTIONS.index(k) for k in keys]
     if ranks != sorted(ranks):
         return [Issue("section-order", "warning", "各部分顺序与模板不符：" + " → ".join(keys))]
     return []
@@ -46,7 +45,7 @@ def _countable(word: str) -> bool:
 
 
 def _unit(sections: list[Section], unit: str | None) -> list[Issue]:
-    if any(s.key in TEMPLATE_ORDER for s in sections) and not unit:
+    if any(s.key in TEMPLATE_SECTIONS for s in sections) and not unit:
         return [Issue("missing-unit", "warning", "按模板撰写但未注明申报单位")]
     return []
 

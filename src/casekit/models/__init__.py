@@ -9,6 +9,7 @@ from casekit.models.records import (
     Point,
     Section,
     Source,
+    TEMPLATE_SECTIONS,
 )
 
-__all__ = ["Admin", "Case", "Indicator", "Issue", "NamedModel", "Point", "Section", "Source"]
+__all__ = ["Admin", "Case", "Indicator", "Issue", "NamedModel", "Point", "Section", "Source", "TEMPLATE_SECTIONS"]

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from functools import lru_cache
 from typing import Any
 
+# The template's sections (Section.key), in the order the template puts them.
+TEMPLATE_SECTIONS = ("background", "practices", "outcomes", "lessons")
 # Fields a record carries for the workspace only; they are not part of the exported record.
 INTERNAL = {"internal": True}
 
