@@ -10,7 +10,7 @@ import json
 import logging
 import os
 from enum import Enum
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -276,8 +276,6 @@ def _export_options(fmt: str, ws, title: str | None, order: str) -> dict:
     if fmt == "docx":
         return {"title": title, "order": order}
     if fmt == "xlsx":
-        from functools import partial
-
         from casekit.store import figure_sources
 
         return {"figures": partial(figure_sources, ws.path)}

@@ -31,6 +31,10 @@ def _text(v) -> bool:
     return v is None or isinstance(v, str)
 
 
+def _strings(v) -> bool:
+    return isinstance(v, list) and all(isinstance(x, str) for x in v)
+
+
 def _number(v) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
@@ -54,11 +58,11 @@ CHECKS: dict[str, tuple[Callable, str]] = {
     "admin": (lambda v: isinstance(v, dict) and all(_text(v.get(k)) for k in ("province", "city", "county", "adcode")),
               "含 province/city/county/adcode 的映射"),
     "genre": (lambda v: v in GENRES, "以下之一：" + "、".join(GENRES)),
-    "domain": (lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v), "文字列表"),
+    "domain": (_strings, "文字列表"),
     "year": (lambda v: v is None or (isinstance(v, int) and not isinstance(v, bool) and 1900 <= v <= 2100),
              "年份（整数）或留空"),
     "truncated": (lambda v: isinstance(v, bool), "true 或 false"),
-    "keywords": (lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v), "文字列表"),
+    "keywords": (_strings, "文字列表"),
     "sections": (_items({"key": lambda v: isinstance(v, str), "heading": _text, "text": _text}),
                  "各含 key、heading、text 的列表"),
     "indicators": (_items({"text": lambda v: isinstance(v, str), "value": _number, "unit": _text,
