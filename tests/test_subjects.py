@@ -24,3 +24,34 @@ from casekit.extract.tokens import segment
 def test_subject(sentence, figure, subject, lexicon):
     (found,) = [f for f in find_indicators(sentence, lexicon.units) if f.text == figure]
     assert find_subject(sentence, found.start, found.end, segment(sentence), lexicon.subject_words) == subject
+
+
+@pytest.mark.parametrize(
+    "sentence, figure, earlier, subject",
+    [
+        pytest.param("共有城市社区60个，约占全市的60%。", "60%", "城市社区", "城市社区", id="share-of-the-figure-before"),
+        pytest.param("培训党员1200人次，占党员总数的85%。", "85%", "党员", "党员", id="share-without-approx"),
+        pytest.param("全区党员3万余名，城市党员占70%以上。", "70%以上", "党员", "城市党员", id="share-with-its-own-noun"),
+        pytest.param("新建阵地12个，覆盖率达到95%。", "95%", "阵地", "覆盖率", id="not-a-share"),
+        pytest.param("大专及以上学历26人，占比96.3%。", "96.3%", "大专及以上学历", "大专及以上学历", id="zhanbi"),
+        pytest.param("公司投资400多万元，占地面积792平方米。", "792平方米", "公司投资", "占地面积", id="zhandi-is-no-share"),
+    ],
+)
+def test_share_takes_the_subject_of_the_figure_before(sentence, figure, earlier, subject, lexicon):
+    (found,) = [f for f in find_indicators(sentence, lexicon.units) if f.text == figure]
+    tokens = segment(sentence)
+    assert find_subject(sentence, found.start, found.end, tokens, lexicon.subject_words, earlier=earlier) == subject
+
+
+def test_pipeline_passes_the_earlier_subject_only_within_a_sentence(lexicon):
+    from casekit.extract.read import Document
+    from casekit.options import Options
+    from casekit.pipeline import process_document
+
+    text = "一、基本情况\n共有城市社区60个，约占全市的60%。约占全省的15%。\n"
+    doc = Document(path="x.txt", file="x.txt", sha256="0" * 64, encoding="utf-8", size=len(text), text=text)
+    (case,) = process_document(doc, Options(lexicon))
+    subjects = {i.text: i.subject for i in case.indicators}
+    assert subjects["60%"] == "城市社区"
+    assert subjects["15%"] != "城市社区"
+

@@ -82,8 +82,7 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, opt
         truncated=any(i.severity == "error" for i in issues),
         text=text,
         sections=sections,
-        indicators=[_indicator(f, text, tokens, cleaned, span.start, sections, options)
-                    for f in find_indicators(text, lex.units)],
+        indicators=_indicators(text, tokens, cleaned, span.start, sections, options),
         models=models,
         keywords=rank_keywords(terms, options.keywords_top),
         issues=issues + model_issues + writing,
@@ -98,8 +97,18 @@ def _has_byline(raw_lead: str) -> bool:
     return any(P.BYLINE.match(ln) or P.CAPTION.search(ln) or P.NEWS_DATELINE.match(ln) for ln in lines)
 
 
+def _indicators(text: str, tokens: list[Token], cleaned: Cleaned, offset: int, sections: list[Section],
+                options: Options) -> list[Indicator]:
+    """The case's figures in order; each knows the subject of the one before it in its sentence."""
+    found: list[Indicator] = []
+    for f in find_indicators(text, options.lexicon.units):
+        earlier = found[-1].subject if found and found[-1].sentence == f.sentence else None
+        found.append(_indicator(f, text, tokens, cleaned, offset, sections, options, earlier))
+    return found
+
+
 def _indicator(f: FoundIndicator, text: str, tokens: list[Token], cleaned: Cleaned, offset: int,
-               sections: list[Section], options: Options) -> Indicator:
+               sections: list[Section], options: Options, earlier: str | None) -> Indicator:
     raw_start, raw_end = cleaned.raw_span(offset + f.start, offset + f.end)
     return Indicator(
         text=f.text,
@@ -107,7 +116,8 @@ def _indicator(f: FoundIndicator, text: str, tokens: list[Token], cleaned: Clean
         unit=f.unit,
         approx=f.approx,
         normalized={"value": f.normalized_value, "unit": f.normalized_unit},
-        subject=find_subject(text, f.start, f.end, tokens, options.lexicon.subject_words, options.subject_window),
+        subject=find_subject(text, f.start, f.end, tokens, options.lexicon.subject_words, options.subject_window,
+                             earlier),
         section=next((s.key for s in sections if s.start <= f.start < s.end), None),
         start=f.start,
         end=f.end,

@@ -3,7 +3,8 @@
 Only a small window of the case's words on each side of the figure is looked at. A figure
 followed by a measure word and a noun ("70名党员") counts that noun; otherwise it counts
 the noun phrase before it ("现有党员332人"), passing over words such as 达 or 累计.
-Quoted terms ("“两新”组织") are one noun. Word lists: `lexicon/subject_words.yaml`.
+A share whose clause names no subject of its own ("共有城市社区60个，约占全市的60%") is a
+share of what the figure before it in the sentence counts. Quoted terms ("“两新”组织") are one noun. Word lists: `lexicon/subject_words.yaml`.
 """
 
 from __future__ import annotations
@@ -24,18 +25,25 @@ _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:\n、]")
 _OPEN_QUOTES = {"“": "”", '"': '"'}
 _QUOTED_MAX = 12
 _QUOTES = str.maketrans("", "", "“”\"‘’'")
+# A clause that is only a share's lead-in: 占, 约占全市的, 占党员总数的, 占比达 (but not 占地面积).
+_SHARE_CLAUSE = re.compile(r"\s*(?:约|近|仅|只|分别|约为)?占(?:比|[^，。；]{0,10}的)?\s*(?:达到|达|为|约)?\s*")
 
 Tokens = list[tuple[str, str]]
 _start = itemgetter(1)
 
 
 def find_subject(text: str, start: int, end: int, tokens: list[Token], words: Mapping[str, frozenset[str]],
-                 window: int = 16) -> str | None:
-    """The noun phrase counted by the figure at text[start:end], or None; `tokens` are the text's words."""
+                 window: int = 16, earlier: str | None = None) -> str | None:
+    """The noun phrase counted by the figure at text[start:end], or None; `tokens` are the text's words.
+
+    `earlier` is the subject of the figure before this one in the same sentence, if any.
+    """
     lo, hi = _clause_after(text, end, window)
     subject = _leading_noun_phrase(_window(text, tokens, lo, hi, words), words) if hi > lo else None
     if not subject:
         lo, hi = _clause_before(text, start, window)
+        if earlier and _SHARE_CLAUSE.fullmatch(text, lo, hi):
+            return earlier
         subject = _trailing_noun_phrase(_window(text, tokens, lo, hi, words), words)
     return subject.translate(_QUOTES) if subject else None
 
