@@ -19,6 +19,10 @@ from casekit.extract.tokens import segment
         pytest.param("每年组织1337名村（社区）干部参加轮训。", "1337名", "村（社区）干部", id="brackets-inside"),
         pytest.param("共90人的信息员队伍及时掌握民意。", "90人", "信息员队伍", id="de-after-figure"),
         pytest.param("解决上访诉求260人次，帮扶209人次。", "209人次", "帮扶", id="verb-when-no-noun"),
+        pytest.param("物业服务覆盖率仅为61.5%。", "61.5%", "物业服务覆盖率", id="passes-over-only"),
+        pytest.param("物业服务覆盖率提升至92%。", "92%", "物业服务覆盖率", id="passes-over-change-verb-and-zhi"),
+        pytest.param("小区投诉量由2020年的4300件下降。", "4300件", "小区投诉量", id="passes-over-from-a-year"),
+        pytest.param("全年办结率达到97.3%。", "97.3%", "办结率", id="rate-suffix-ends-a-noun"),
     ],
 )
 def test_subject(sentence, figure, subject, lexicon):
@@ -35,9 +39,12 @@ def test_subject(sentence, figure, subject, lexicon):
         pytest.param("新建阵地12个，覆盖率达到95%。", "95%", "阵地", "覆盖率", id="not-a-share"),
         pytest.param("大专及以上学历26人，占比96.3%。", "96.3%", "大专及以上学历", "大专及以上学历", id="zhanbi"),
         pytest.param("公司投资400多万元，占地面积792平方米。", "792平方米", "公司投资", "占地面积", id="zhandi-is-no-share"),
+        pytest.param("小区居民1.2万余户、3.6万人。", "3.6万人", "小区居民", "小区居民", id="next-item-of-a-list"),
+        pytest.param("党员200人、群众300人。", "300人", "党员", "群众", id="list-item-with-its-own-noun"),
+        pytest.param("投诉量由4300件下降到2022年的1800件。", "1800件", "投诉量", "投诉量", id="end-of-a-change"),
     ],
 )
-def test_share_takes_the_subject_of_the_figure_before(sentence, figure, earlier, subject, lexicon):
+def test_subject_left_to_the_figure_before(sentence, figure, earlier, subject, lexicon):
     (found,) = [f for f in find_indicators(sentence, lexicon.units) if f.text == figure]
     tokens = segment(sentence)
     assert find_subject(sentence, found.start, found.end, tokens, lexicon.subject_words, earlier=earlier) == subject

@@ -16,6 +16,7 @@ from typing import Iterable, Mapping
 
 from casekit.extract.tokens import Token, cached_table
 
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
 _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 _DOMAIN_SHARE = 0.3
 _TERMS_KEPT = 40
@@ -24,9 +25,11 @@ _TERMS_KEPT = 40
 def count_terms(text: str, tokens: list[Token], model_names: Iterable[str], stopwords: frozenset[str]) -> dict[str, int]:
     """The case's candidate keywords with their counts (the most frequent few dozen).
 
-    Model names count as whole terms; the words inside them are not counted again.
+    Model names count as whole terms; the words inside them are not counted again. A word
+    straight after a digit is the figure's measure ("4300余件", "3万余名"), never a keyword.
     """
     words = Counter(map(itemgetter(0), tokens))
+    words.subtract(word for word, start, _ in tokens if start and text[start - 1] in _DIGITS)
     inside: set[int] = set()
     models: Counter[str] = Counter()
     for name in sorted(set(model_names), key=len, reverse=True):

@@ -2,9 +2,11 @@
 
 Only a small window of the case's words on each side of the figure is looked at. A figure
 followed by a measure word and a noun ("70名党员") counts that noun; otherwise it counts
-the noun phrase before it ("现有党员332人"), passing over words such as 达 or 累计.
-A share whose clause names no subject of its own ("共有城市社区60个，约占全市的60%") is a
-share of what the figure before it in the sentence counts. Quoted terms ("“两新”组织") are one noun. Word lists: `lexicon/subject_words.yaml`.
+the noun phrase before it ("现有党员332人"), passing over words such as 达 or 累计, a verb of
+change with its 至 or 到 ("覆盖率提升至92%") and a year ("由2020年的4300件").
+A figure whose clause names no subject of its own counts what the figure before it in the
+sentence counts: a share ("共有城市社区60个，约占全市的60%"), the next item of a list
+("居民1.2万户、3.6万人"), the end of a change ("由4300件下降到1800件"). Quoted terms ("“两新”组织") are one noun. Word lists: `lexicon/subject_words.yaml`.
 """
 
 from __future__ import annotations
@@ -19,12 +21,12 @@ from casekit.extract.tokens import Token, tag_of
 _NOUNISH = ("n", "vn", "an", "j", "b", "eng", "nz", "ng", "nl", "zg", "l", "i")
 _INSIDE_ONLY = ("a", "ad")
 _GLUE = set("（）()《》")
-_SKIP_BEFORE = {"近", "约", "达", "达到", "累计", "共", "共计", "有", "为", "是", "超过", "超", "等", "的",
-                "占", "约占", "计", "总计", "合计", "逾", "将近", "大约", "共有", "现有", "已有", "总数"}
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:\n、]")
 _OPEN_QUOTES = {"“": "”", '"': '"'}
 _QUOTED_MAX = 12
 _QUOTES = str.maketrans("", "", "“”\"‘’'")
+_YEAR = re.compile(r"\d{4}")
+_AFTER_YEAR = frozenset({"年", "年底", "年末", "年初", "年度"})
 # A clause that is only a share's lead-in: 占, 约占全市的, 占党员总数的, 占比达 (but not 占地面积).
 _SHARE_CLAUSE = re.compile(r"\s*(?:约|近|仅|只|分别|约为)?占(?:比|[^，。；]{0,10}的)?\s*(?:达到|达|为|约)?\s*")
 
@@ -42,10 +44,37 @@ def find_subject(text: str, start: int, end: int, tokens: list[Token], words: Ma
     subject = _leading_noun_phrase(_window(text, tokens, lo, hi, words), words) if hi > lo else None
     if not subject:
         lo, hi = _clause_before(text, start, window)
-        if earlier and _SHARE_CLAUSE.fullmatch(text, lo, hi):
+        before = _strip_lead_in(_window(text, tokens, lo, hi, words), words)
+        if earlier and _names_no_subject(text, lo, hi, before):
             return earlier
-        subject = _trailing_noun_phrase(_window(text, tokens, lo, hi, words), words)
+        subject = _trailing_noun_phrase(before, words)
     return subject.translate(_QUOTES) if subject else None
+
+
+def _names_no_subject(text: str, lo: int, hi: int, before: Tokens) -> bool:
+    """Whether the clause before a figure leaves its subject to the figure before it."""
+    if _SHARE_CLAUSE.fullmatch(text, lo, hi):
+        return True
+    if lo == hi:
+        return text[lo - 1 : lo] == "、"
+    return any(word[-1].isdigit() or word == "%" for word, _ in before[-2:])
+
+
+def _strip_lead_in(tokens: Tokens, words: Mapping[str, frozenset[str]]) -> Tokens:
+    """The words before a figure without what stands between its noun phrase and the figure."""
+    lead_ins = words.get("lead_ins", ())
+    change_to = words.get("change_to", ())
+    end = len(tokens)
+    while end:
+        word = tokens[end - 1][0]
+        if word in lead_ins:
+            end -= 1
+        elif end > 1 and ((word in change_to and tokens[end - 2][1].startswith("v"))
+                          or (word in _AFTER_YEAR and _YEAR.fullmatch(tokens[end - 2][0]))):
+            end -= 2
+        else:
+            break
+    return tokens[:end]
 
 
 def _window(text: str, tokens: list[Token], lo: int, hi: int, words: Mapping[str, frozenset[str]]) -> Tokens:
@@ -127,8 +156,6 @@ def _leading_noun_phrase(tokens: Tokens, words: Mapping[str, frozenset[str]]) ->
 
 
 def _trailing_noun_phrase(tokens: Tokens, words: Mapping[str, frozenset[str]]) -> str | None:
-    while tokens and tokens[-1][0] in _SKIP_BEFORE:
-        tokens = tokens[:-1]
     phrase: Tokens = []
     for word, flag in reversed(tokens):
         if _is_nounish(flag) or word in _GLUE or flag in _INSIDE_ONLY:
