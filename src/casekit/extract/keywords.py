@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
 
 from casekit.extract.tokens import Token, cached_table
 
-_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_AFTER_DIGIT = re.compile(r"(?<=\d)[\u4e00-\u9fff]")
 _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 _DOMAIN_SHARE = 0.3
 _TERMS_KEPT = 40
+_token_start = itemgetter(1)
 
 
 def count_terms(text: str, tokens: list[Token], model_names: Iterable[str], stopwords: frozenset[str]) -> dict[str, int]:
@@ -29,7 +31,7 @@ def count_terms(text: str, tokens: list[Token], model_names: Iterable[str], stop
     straight after a digit is the figure's measure ("4300余件", "3万余名"), never a keyword.
     """
     words = Counter(map(itemgetter(0), tokens))
-    words.subtract(word for word, start, _ in tokens if start and text[start - 1] in _DIGITS)
+    words.subtract(_words_after_digits(text, tokens))
     inside: set[int] = set()
     models: Counter[str] = Counter()
     for name in sorted(set(model_names), key=len, reverse=True):
@@ -40,6 +42,14 @@ def count_terms(text: str, tokens: list[Token], model_names: Iterable[str], stop
         words.subtract(word for word, start, _ in tokens if start in inside)
     counts = models + Counter({w: n for w, n in words.items() if n > 0 and _HAN_WORD.match(w) and w not in stopwords})
     return dict(counts.most_common(_TERMS_KEPT))
+
+
+def _words_after_digits(text: str, tokens: list[Token]) -> Iterator[str]:
+    """The words that start right after a digit (found by position: a case has a few dozen figures)."""
+    for m in _AFTER_DIGIT.finditer(text):
+        k = bisect_left(tokens, m.start(), key=_token_start)
+        if k < len(tokens) and tokens[k][1] == m.start():
+            yield tokens[k][0]
 
 
 def rank_keywords(counts: Mapping[str, int], top: int, doc_freq: Mapping[str, int] | None = None,
