@@ -281,6 +281,8 @@ RANGES = [
     pytest.param("每期培训班学员10—15人。", [("10—15人", 10, "人", None)], id="range-dash"),
     pytest.param("周末课堂每周开设2到3场。", [("2到3场", 2, "场", None)], id="range-dao"),
     pytest.param("对新建的村级活动场所每处补助1至2万元。", [("1至2万元", 1, "万元", None)], id="range-wan-yuan"),
+    pytest.param("对年收入增长20万—30万元的村给予奖励。", [("20万—30万元", 20, "万元", None)], id="range-wan-both-ends"),
+    pytest.param("全镇外出务工人员2万-3万人。", [("2万-3万人", 2, "万人", None)], id="range-wan-ren-both-ends"),
 ]
 
 # --- Chinese numerals --------------------------------------------------------------------------
@@ -404,6 +406,7 @@ VALUE_MAX = [
     pytest.param("每期培训班学员10—15人。", 10, 15, id="max-dash"),
     pytest.param("周末课堂每周开设2到3场。", 2, 3, id="max-dao"),
     pytest.param("对新建的村级活动场所每处补助1至2万元。", 1, 2, id="max-wan-yuan"),
+    pytest.param("对年收入增长20万—30万元的村给予奖励。", 20, 30, id="max-wan-both-ends"),
     pytest.param("每个网格约30户。", 30, None, id="max-none-for-single-figure"),
 ]
 

@@ -105,6 +105,10 @@ NAMES = [
         id="enumerated-after-colon-parts-not-models",
     ),
     pytest.param(ADJACENT_MODELS, None, ["1+5+N", "三治三共三同"], id="adjacent-quoted-models"),
+    # quoted digits name a model only when a model word follows
+    pytest.param("全县推行“4321”工作法激活集体经济。", None, ["4321"], id="q-digits-before-gongzuofa"),
+    pytest.param("开通“12345”热线，接听群众来电。", None, [], id="q-digits-hotline-not-a-model"),
+    pytest.param("该村在“2020”年度考核中获评先进。", None, [], id="q-year-not-a-model"),
 ]
 
 

@@ -76,12 +76,27 @@ def test_empty_text_has_no_cases():
         pytest.param("某某街道党工委供稿", "某某街道党工委", id="gonggao"),
         pytest.param("（中共某某县委组织部）", "中共某某县委组织部", id="parenthesised"),
         pytest.param("中共某某镇委员会", "中共某某镇委员会", id="bare-party-organisation"),
+        pytest.param("【报送单位】中共某某县委组织部", "中共某某县委组织部", id="bracketed-label"),
+        pytest.param("申报单位名称：某某街道党工委", "某某街道党工委", id="danwei-mingcheng"),
     ],
 )
 def test_unit_line_forms(line, unit):
     text = f"推行“三联三促”工作法\n{line}\n一、背景\n正文。\n推行“四议两公开”工作法\n{line}\n一、背景\n正文。"
     cases = cases_of(text)
     assert len(cases) == 2 and cases[0].unit == unit
+
+
+@pytest.mark.parametrize("label", ["案例名称：", "【案例名称】", "题目：", "标题： "])
+def test_title_written_into_a_form_field(label):
+    text = f"{label}推行“三联三促”工作法\n申报单位：中共某某县委组织部\n{SECTIONS}\n{label}打造“红色港湾”服务品牌\n申报单位：中共某某区委组织部\n{SECTIONS}"
+    cases = cases_of(text)
+    assert [(c.title, c.unit) for c in cases] == [("推行“三联三促”工作法", "中共某某县委组织部"),
+                                                  ("打造“红色港湾”服务品牌", "中共某某区委组织部")]
+
+
+def test_single_case_form_title_loses_its_label():
+    (case,) = cases_of("【案例名称】“4321”工作法激活村级集体经济\n梅川县地处丘陵山区，辖12个乡镇。")
+    assert case.title == "“4321”工作法激活村级集体经济"
 
 
 def test_parenthesised_note_is_not_a_unit():

@@ -23,6 +23,8 @@ from casekit.extract.tokens import segment
         pytest.param("物业服务覆盖率提升至92%。", "92%", "物业服务覆盖率", id="passes-over-change-verb-and-zhi"),
         pytest.param("小区投诉量由2020年的4300件下降。", "4300件", "小区投诉量", id="passes-over-from-a-year"),
         pytest.param("全年办结率达到97.3%。", "97.3%", "办结率", id="rate-suffix-ends-a-noun"),
+        pytest.param("考核权重不低于30%。", "30%", "考核权重", id="passes-over-not-below"),
+        pytest.param("每期参训人数不少于50人。", "50人", "参训人数", id="passes-over-not-less-than"),
     ],
 )
 def test_subject(sentence, figure, subject, lexicon):

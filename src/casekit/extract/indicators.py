@@ -54,7 +54,7 @@ def _figure_pattern(units: tuple[str, ...]) -> re.Pattern:
     unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
     prefix = "|".join(sorted(P.APPROX_PREFIX, key=len, reverse=True))
     return re.compile(
-        rf"(?P<pre>{prefix})?(?P<num>{NUMBER})(?:{P.RANGE_JOIN}(?P<num2>{NUMBER}))?"
+        rf"(?P<pre>{prefix})?(?P<num>{NUMBER})(?:(?P<mult1>[万亿])?{P.RANGE_JOIN}(?P<num2>{NUMBER}))?"
         rf"[ \u3000]?(?P<inf1>[余多])?(?P<mult>[万亿])?(?P<inf2>[余多])?[ \u3000]?"
         rf"(?:个(?P<inf3>[余多])月|(?P<unit>{unit_alt}))(?P<suf>{'|'.join(P.APPROX_SUFFIX)})?"
     )
@@ -104,7 +104,7 @@ def _approx_prefix(text: str, m: re.Match) -> str | None:
 
 
 def _from_match(text: str, m: re.Match, units: Mapping[str, str], sentence_at: Callable[[int], str]) -> FoundIndicator:
-    written, multiplier = _split_multiplier(m.group("num"), m.group("mult"))
+    written, multiplier = _split_multiplier(m.group("num"), m.group("mult") or m.group("mult1"))
     value = _parse_number(written)
     value_max = _parse_number(m.group("num2")) if m.group("num2") else None
     base = m.group("unit") or "个月"

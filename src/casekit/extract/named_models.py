@@ -24,6 +24,8 @@ QUOTED = re.compile(r"“([^“”\n]{2,16})”|\"([^\"\n]{2,16})\"|「([^「」
 # "1+5+N", "6×3", "4+X", "1、3、5、7": a formula of digits and letters.
 FORMULA = re.compile(r"^(?=.*\d)[0-9A-Za-z]{1,3}(?:[+＋×、][0-9A-Za-z]{1,3})+\+?$")
 UNQUOTED_FORMULA = re.compile(r"(?<![0-9A-Za-z+＋×·:.])(?=[0-9A-Za-z+＋×]*\d)[0-9A-Za-z]{1,3}(?:[+＋×][0-9A-Za-z]{1,3})+")
+# “4321”工作法, “365”服务机制: digits alone name a model only when a model word follows the quote.
+DIGIT_CODE = re.compile(r"^\d{2,6}$")
 # "党建+新兴领域", "党建+": the 党建+X family.
 PARTY_PLUS = re.compile(r"^党建[+＋][\u4e00-\u9fff]{0,10}$")
 # "三级联动体系", "四域联动格局", "四级联动网络": a numbered system.
@@ -72,8 +74,9 @@ def _quoted(text: str, lexicon: Lexicon) -> list[_Found]:
     for m in QUOTED.finditer(text):
         group = next(g for g in (1, 2, 3, 4) if m.group(g))
         name = m.group(group).strip()
-        if is_model_name(name, lexicon):
-            found.append(_Found(name, m.start(group), m.start(group) + len(name), []))
+        end = m.start(group) + len(name)
+        if is_model_name(name, lexicon) or (DIGIT_CODE.match(name) and INTRODUCED_AFTER.match(text[end : end + 12])):
+            found.append(_Found(name, m.start(group), end, []))
     return found
 
 

@@ -92,6 +92,7 @@ def _unit_anchors(paragraphs: list[Paragraph], title_max: int) -> list[_Anchor]:
         if not block:
             continue
         title, *rest = [paragraphs[j].text for j in block]
+        title = field_value(title)
         subtitle = " ".join(r.lstrip("—").strip() for r in rest) or None
         anchors.append(_Anchor(min(block[0], i), title, subtitle, parse_unit(m)))
         floor = i + 1
@@ -162,7 +163,7 @@ def _leading_anchor(paragraphs: list[Paragraph], title_max: int) -> _Anchor:
         _is_title_line(second, title_max) and not P.UNIT_LINE.match(second) and len(paragraphs) > 2
     )
     subtitle = second.lstrip("—").strip() if is_subtitle else None
-    return _Anchor(0, first, subtitle, None)
+    return _Anchor(0, field_value(first), subtitle, None)
 
 
 def lead_title(text: str, title_max: int) -> str:
@@ -176,7 +177,15 @@ def lead_title(text: str, title_max: int) -> str:
     return text[: min(cut, title_max)].strip()
 
 
+def field_value(line: str) -> str:
+    """A title line without its form label ("案例名称：…", "【案例名称】…")."""
+    m = P.TITLE_FIELD.match(line)
+    return m.group("title").strip() if m else line
+
+
 def _is_title_line(text: str, title_max: int) -> bool:
+    if P.TITLE_FIELD.match(text):
+        return is_titleish(field_value(text), title_max)
     return (
         is_titleish(text, title_max)
         and not P.HEADING_NUMBER.match(text)
