@@ -90,6 +90,13 @@ def test_real_numbered_list_keeps_its_numbers(lexicon):
         pytest.param("通讯员 王某 赵某某 文/图", id="byline-with-photo-credit"),
         pytest.param("■亮点", id="column-label"),
         pytest.param("— 12 —", id="page-number"),
+        pytest.param("（责任编辑：赵某）", id="editor-credit-in-brackets"),
+        pytest.param("【字体：大 中 小】 打印本页 关闭窗口", id="font-and-print-buttons"),
+        pytest.param("【打印】【关闭】", id="bracketed-buttons"),
+        pytest.param("分享到：微信 微博 QQ空间", id="share-buttons"),
+        pytest.param("首页 > 新闻中心 > 基层动态", id="breadcrumb"),
+        pytest.param("当前位置：首页 » 工作动态", id="breadcrumb-with-label"),
+        pytest.param("版权所有：某某新闻网 备案号：某ICP备12345678号", id="site-footer"),
     ],
 )
 def test_drops_noise_lines(noise, lexicon):
@@ -97,6 +104,19 @@ def test_drops_noise_lines(noise, lexicon):
     text = clean(raw, lexicon).text
     assert noise not in text
     assert text == "社区推行网格化管理。\n网格员每天走访居民。"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("返回群众身边，打印出服务清单。", id="button-words-in-a-sentence"),
+        pytest.param("首页设计由社区党员完成。", id="shouye-in-a-sentence"),
+        pytest.param("编辑部全体党员参加了学习，大家纷纷表示要把所学用到工作中去。", id="editor-in-a-sentence"),
+    ],
+)
+def test_keeps_lines_that_only_mention_page_furniture(line, lexicon):
+    raw = f"社区推行网格化管理。\n{line}\n网格员每天走访居民。"
+    assert line in clean(raw, lexicon).text
 
 
 def test_drops_teasers_to_the_end(lexicon):

@@ -109,6 +109,10 @@ NAMES = [
     pytest.param("全县推行“4321”工作法激活集体经济。", None, ["4321"], id="q-digits-before-gongzuofa"),
     pytest.param("开通“12345”热线，接听群众来电。", None, [], id="q-digits-hotline-not-a-model"),
     pytest.param("该村在“2020”年度考核中获评先进。", None, [], id="q-year-not-a-model"),
+    # numbered methods, unquoted
+    pytest.param("推行“提、议、办、评”四步议事法，实现全覆盖。", None, ["四步议事法"], id="u-sibu-yishifa"),
+    pytest.param("总结出“严、实、细”三字工作法。", None, ["三字工作法"], id="u-sanzi-gongzuofa"),
+    pytest.param("要进一步法治化，坚持三步走。", None, [], id="u-jinyibu-not-a-method"),
 ]
 
 
@@ -231,6 +235,7 @@ COMPONENTS = [
         ENUMERATED_AFTER_COLON, "一核三+", ["党建+生产经营", "党建+改革发展", "党建+民生服务"],
         id="comp-enumerated-after-colon",
     ),
+    pytest.param("推行“提、议、办、评”四步议事法。", "四步议事法", ["提", "议", "办", "评"], id="comp-before-numbered-method"),
 ]
 
 
@@ -258,6 +263,8 @@ def test_components(text, name, expected):
         pytest.param("三治三共三同", None, id="several-numerals"),
         pytest.param("一核双联四化三创建", None, id="several-numerals-2"),
         pytest.param("党建+新兴领域", None, id="party-plus"),
+        pytest.param("四步议事法", 4, id="sibu"),
+        pytest.param("六字工作法", None, id="characters-not-parts"),
     ],
 )
 def test_expected_count(name, expected):

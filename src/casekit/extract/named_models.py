@@ -28,8 +28,12 @@ UNQUOTED_FORMULA = re.compile(r"(?<![0-9A-Za-z+＋×·:.])(?=[0-9A-Za-z+＋×]*\
 DIGIT_CODE = re.compile(r"^\d{2,6}$")
 # "党建+新兴领域", "党建+": the 党建+X family.
 PARTY_PLUS = re.compile(r"^党建[+＋][\u4e00-\u9fff]{0,10}$")
-# "三级联动体系", "四域联动格局", "四级联动网络": a numbered system.
-NUMBERED_SYSTEM = re.compile(rf"[{NUMERALS}]+[级域方维位轮][\u4e00-\u9fff]{{0,4}}?(?:体系|网络|格局|机制|架构)")
+# "三级联动体系", "四域联动格局", "四级联动网络": a numbered system; "四步议事法", "六字工作法": a
+# numbered method (not "进一步法治化").
+NUMBERED_SYSTEM = re.compile(
+    rf"[{NUMERALS}]+[级域方维位轮][\u4e00-\u9fff]{{0,4}}?(?:体系|网络|格局|机制|架构)"
+    r"|(?<![进第每])[二三四五六七八九十]+[步字][\u4e00-\u9fff]{0,3}?法"
+)
 # "支部四进": a two-character label and a numbered action.
 LABEL_NUMBER = re.compile(rf"^[\u4e00-\u9fff]{{2}}[{NUMERALS}][\u4e00-\u9fff]{{1,2}}$")
 # "一是“党建+生产经营”": the quoted parts of an enumerated model.
@@ -167,7 +171,12 @@ def _segment_parts(text: str, name: str) -> list[str]:
 
 
 def expected_count(name: str) -> int | None:
-    """How many parts a name promises: 一核九+ -> 9, 三级联动体系 -> 3, 五联共建 -> 5."""
+    """How many parts a name promises: 一核九+ -> 9, 三级联动体系 -> 3, 五联共建 -> 5.
+
+    "六字工作法" counts characters, which its parts may share out in any way: no promise.
+    """
+    if re.search(rf"[{NUMERALS}]字", name):
+        return None
     plus = re.search(rf"([{NUMERALS}])[+＋]$", name)
     if plus:
         return _numeral(plus.group(1))

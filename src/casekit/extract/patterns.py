@@ -26,12 +26,23 @@ CHUNK_NUMBER = re.compile(r"^(\d{1,3})[、.．]\s*")
 # "— 12 —", "- 3 -", "第 3 页", "第3页 共20页", "12": a page number line.
 PAGE_NUMBER = re.compile(r"^(?:[-—–·\s]*\d{1,4}[-—–·\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?)$")
 
-# "责任编辑:杨某", "来源：人民网", "编辑：王某": an editorial credit line.
-CREDIT_LINE = re.compile(r"^(?:责任编辑|编辑|校对|审核|审校|编审|终审|来源|稿件来源|作者)\s*[:：]\s*\S{1,30}$")
+# "责任编辑:杨某", "来源：人民网", "（责任编辑：赵某）", "[编辑：王某]": an editorial credit line.
+CREDIT_LINE = re.compile(
+    r"^[（(\[【]?(?:责任编辑|编辑|校对|审核|审校|编审|终审|来源|稿件来源|作者)\s*[:：]\s*[^\s（）()\[\]【】]{1,30}[）)\]】]?$"
+)
 
 # "时间:2010年03月01日 09时00分来源:求是作者:…字号:『 大字体 中字体 小字体 』": page metadata.
 META_FIELD = re.compile(r"(?:发布时间|时间|来源|作者|浏览次数|点击数|阅读量|字号)\s*[:：]")
-FONT_SIZE_WIDGET = re.compile(r"字号\s*[:：]?\s*[『【\[]?\s*大\s*(?:字体)?\s*中\s*(?:字体)?\s*小")
+FONT_SIZE_WIDGET = re.compile(r"(?:字号|字体)\s*[:：]?\s*[『【\[]?\s*大\s*(?:字体)?\s*中\s*(?:字体)?\s*小")
+# "打印本页 关闭窗口", "【打印】【关闭】", "分享到：微信 微博": a line of a web page's buttons.
+PAGE_BUTTONS = re.compile(
+    r"^(?:分享到\s*[:：].*|(?:[【\[]?\s*(?:打印本页|打印|关闭窗口|关闭|收藏本页|收藏|返回顶部|返回|纠错|扫一扫|"
+    r"加入收藏|设为首页)\s*[】\]]?\s*)+)$"
+)
+# "首页 > 新闻中心 > 基层动态", "当前位置：首页 » 工作动态": a site's breadcrumb trail.
+BREADCRUMB = re.compile(r"^(?:(?:当前位置|您的位置|你的位置|您现在的位置)\s*[:：].*|首页\s*(?:[>＞»›/]\s*[^>＞»›/\s]{1,16}\s*)+)$")
+# "版权所有：某某新闻网", "备案号：某ICP备12345678号", "Copyright © 2023": a site's footer.
+SITE_FOOTER = re.compile(r"版权所有|ICP备|备案号|Copyright|©|技术支持\s*[:：]|主办单位\s*[:：]")
 
 # "…学习。南方日报记者王昌辉摄", "图为社区党员…": a photo caption.
 CAPTION = re.compile(
