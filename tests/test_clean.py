@@ -97,6 +97,9 @@ def test_real_numbered_list_keeps_its_numbers(lexicon):
         pytest.param("首页 > 新闻中心 > 基层动态", id="breadcrumb"),
         pytest.param("当前位置：首页 » 工作动态", id="breadcrumb-with-label"),
         pytest.param("版权所有：某某新闻网 备案号：某ICP备12345678号", id="site-footer"),
+        pytest.param("目  录", id="contents-heading"),
+        pytest.param("“红色网格”织密城市治理一张网…………………………12", id="contents-entry"),
+        pytest.param("积分制管理激发乡村治理活力.......7", id="contents-entry-dots"),
     ],
 )
 def test_drops_noise_lines(noise, lexicon):
@@ -112,6 +115,8 @@ def test_drops_noise_lines(noise, lexicon):
         pytest.param("返回群众身边，打印出服务清单。", id="button-words-in-a-sentence"),
         pytest.param("首页设计由社区党员完成。", id="shouye-in-a-sentence"),
         pytest.param("编辑部全体党员参加了学习，大家纷纷表示要把所学用到工作中去。", id="editor-in-a-sentence"),
+        pytest.param("党员人数\t332", id="table-row-ending-in-a-number"),
+        pytest.param("目录管理的事项共56项", id="mulu-in-a-sentence"),
     ],
 )
 def test_keeps_lines_that_only_mention_page_furniture(line, lexicon):

@@ -42,10 +42,14 @@ def test_year(text, year):
         pytest.param("中共株洲市芦淞区建宁街道工作委员会", "", "建宁街道", "芦淞区", id="street-below-county"),
         pytest.param(None, "惠城区深入推进基层党建三年行动计划", "惠城区", "惠城区", id="from-the-lead"),
         pytest.param(None, "县委书记 李某某 同志们：今天我们召开全县组织工作会议", None, None, id="no-place-named"),
+        pytest.param(None, "岭南县共有行政村156个", None, None, id="no-county-from-a-fragment-of-an-unknown-name"),
+        pytest.param(None, "老城区人口密集，流动人口多", None, None, id="everyday-word-is-no-county"),
+        pytest.param(None, "攀枝花市东区推行网格化管理", "东区", "东区", id="everyday-word-beside-its-city"),
+        pytest.param(None, "中心城区人口密集，东丰县推进网格化", "东丰县", "东丰县", id="place-after-a-skipped-guess"),
     ],
 )
-def test_region(unit, lead, region, county):
-    found, admin = find_region(unit, None, lead)
+def test_region(unit, lead, region, county, lexicon):
+    found, admin = find_region(unit, None, lead, lexicon.ambiguous_places)
     assert (found, admin.county) == (region, county)
 
 

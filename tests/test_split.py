@@ -125,3 +125,15 @@ def test_numbered_case_marks_with_title_on_the_next_line():
 def test_opening_words_end_at_the_document_kind():
     text = "2018 全国城市基层党建工作经验交流座谈会发言稿材料注重发挥区委统筹作用，充分挖掘资源 区委始终把工作重心放在牵头抓总上。"
     assert lead_title(text, 60) == "2018 全国城市基层党建工作经验交流座谈会发言稿材料"
+
+
+def test_compilation_with_a_table_of_contents(lexicon):
+    from casekit.extract.clean import clean_text
+
+    titles = ["推行“三联三促”工作法", "打造“红色港湾”服务品牌"]
+    contents = "目  录\n" + "\n".join(f"{t}……………………{3 * k + 1}" for k, t in enumerate(titles))
+    body = "\n".join(f"{t}\n中共某某县委组织部\n{SECTIONS}" for t in titles)
+    cleaned = clean_text(f"2022年度基层治理创新案例选编\n{contents}\n{body}", lexicon)
+    cases = split_cases(cleaned.text, cleaned.headers)
+    assert [(c.title, c.unit) for c in cases] == [(t, "中共某某县委组织部") for t in titles]
+    assert "……" not in cleaned.text

@@ -28,6 +28,7 @@ class Lexicon:
     domains: Mapping[str, tuple[str, ...]]
     stopwords: frozenset[str]
     subject_words: Mapping[str, frozenset[str]]
+    ambiguous_places: frozenset[str]  # county names that are also everyday words
     userdict: Path
 
 
@@ -71,6 +72,7 @@ def load_lexicon() -> Lexicon:
         domains=domains,
         stopwords=frozenset(_read_lines("stopwords.txt")),
         subject_words={name: frozenset(words) for name, words in _read_yaml("subject_words.yaml").items()},
+        ambiguous_places=frozenset(_read_lines("ambiguous_places.txt")),
         userdict=_lexicon_path("userdict.txt"),
     )
 

@@ -106,6 +106,8 @@ def _is_junk_line(text: str) -> bool:
         or P.CREDIT_LINE.match(text)
         or P.COLUMN_LABEL.match(text)
         or P.FONT_SIZE_WIDGET.search(text)
+        or P.CONTENTS_HEADING.match(text)
+        or P.CONTENTS_ENTRY.match(text)
         or P.PAGE_BUTTONS.match(text)
         or P.BREADCRUMB.match(text)
         or (len(text) <= 80 and P.SITE_FOOTER.search(text))

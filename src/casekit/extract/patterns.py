@@ -26,6 +26,10 @@ CHUNK_NUMBER = re.compile(r"^(\d{1,3})[、.．]\s*")
 # "— 12 —", "- 3 -", "第 3 页", "第3页 共20页", "12": a page number line.
 PAGE_NUMBER = re.compile(r"^(?:[-—–·\s]*\d{1,4}[-—–·\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?)$")
 
+# "目  录", "目次": a table of contents' heading; "某某工作法……………3": one of its entries.
+CONTENTS_HEADING = re.compile(r"^(?:目\s*录|目\s*次)$")
+CONTENTS_ENTRY = re.compile(r"^\S.{1,80}?(?:…{2,}|[.·．]{3,})\s*\d{1,4}$")
+
 # "责任编辑:杨某", "来源：人民网", "（责任编辑：赵某）", "[编辑：王某]": an editorial credit line.
 CREDIT_LINE = re.compile(
     r"^[（(\[【]?(?:责任编辑|编辑|校对|审核|审校|编审|终审|来源|稿件来源|作者)\s*[:：]\s*[^\s（）()\[\]【】]{1,30}[）)\]】]?$"

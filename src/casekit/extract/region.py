@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Collection
 
+from casekit.extract.tokens import segment
 from casekit.models import Admin
 
 # "东辽县", "辽源市", "西安区", "那丹伯镇", "桥东街道", "东湖社区": a named place.
@@ -17,26 +19,49 @@ _LEAD_CHARS = 200
 _BELOW_COUNTY = ("镇", "乡", "街道", "社区", "村")
 
 
-def find_region(unit: str | None, title: str | None, text: str) -> tuple[str | None, Admin]:
+def find_region(unit: str | None, title: str | None, text: str,
+                ambiguous: Collection[str] = ()) -> tuple[str | None, Admin]:
     """(most specific place named, its resolved administrative division).
 
     The unit names the place best ("中共株洲市芦淞区建宁街道工作委员会" -> 建宁街道); without one,
     the title and the lead are resolved, and the county (or city, or province) is the region.
+    A county name that is also an everyday word (`ambiguous`: 城区, 郊区) counts only beside
+    its city's name.
     """
     for source in (unit, title, text[:_LEAD_CHARS]):
-        if not source:
-            continue
-        admin = resolve_admin(_strip_party_prefix(source))
-        if _named_in(source, admin):
+        admin = _first_place(source, ambiguous) if source else None
+        if admin:
             below_county = _below_county(source) if source is unit else None
             return below_county or admin.county or admin.city or admin.province, admin
     return None, Admin()
 
 
+def _first_place(source: str, ambiguous: Collection[str], tries: int = 3) -> Admin | None:
+    """The first place the source names; a wrong guess is skipped and the rest of the source tried."""
+    rest = source
+    for _ in range(tries):
+        admin = resolve_admin(_strip_party_prefix(rest))
+        if _named_in(rest, admin) and (admin.county not in ambiguous or _named_in(rest, Admin(city=admin.city))):
+            return admin
+        guessed = next((n for n in (admin.county, admin.city, admin.province) if n), None)
+        cut = rest.find(guessed) if guessed else -1
+        if cut < 0:
+            return None
+        rest = rest[cut + len(guessed) :]
+    return None
+
+
 def _named_in(source: str, admin: Admin) -> bool:
-    """Whether the source really names one of the resolved places (cpca also guesses from fragments like 县)."""
-    names = [n for n in (admin.county, admin.city, admin.province) if n and len(n) >= 2]
-    return any(n in source or (len(n) > 2 and n[:-1] in source) for n in names)
+    """Whether the source names the most specific resolved place, as a word of its own.
+
+    cpca also guesses from fragments: 县 alone, or 南县 inside 岭南县, a place it does not know.
+    """
+    name = next((n for n in (admin.county, admin.city, admin.province) if n), None)
+    if not name or len(name) < 2:
+        return False
+    word_starts = {start for _, start, _ in segment(source)}
+    forms = (name, name[:-1]) if len(name) > 2 else (name,)
+    return any(m.start() in word_starts for form in forms for m in re.finditer(re.escape(form), source))
 
 
 def _strip_party_prefix(name: str) -> str:
