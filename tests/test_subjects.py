@@ -25,6 +25,8 @@ from casekit.extract.tokens import segment
         pytest.param("全年办结率达到97.3%。", "97.3%", "办结率", id="rate-suffix-ends-a-noun"),
         pytest.param("考核权重不低于30%。", "30%", "考核权重", id="passes-over-not-below"),
         pytest.param("每期参训人数不少于50人。", "50人", "参训人数", id="passes-over-not-less-than"),
+        pytest.param("指标\t2020年\t2022年\n物业覆盖率\t60%\t100%", "100%", "物业覆盖率", id="table-row-label"),
+        pytest.param("项目\t数量\n2022年新建\t12个", "12个", None, id="no-label-with-digits"),
     ],
 )
 def test_subject(sentence, figure, subject, lexicon):

@@ -6,7 +6,8 @@ the noun phrase before it ("现有党员332人"), passing over words such as 达
 change with its 至 or 到 ("覆盖率提升至92%") and a year ("由2020年的4300件").
 A figure whose clause names no subject of its own counts what the figure before it in the
 sentence counts: a share ("共有城市社区60个，约占全市的60%"), the next item of a list
-("居民1.2万户、3.6万人"), the end of a change ("由4300件下降到1800件"). Quoted terms ("“两新”组织") are one noun. Word lists: `lexicon/subject_words.yaml`.
+("居民1.2万户、3.6万人"), the end of a change ("由4300件下降到1800件"). In a table row (cells
+joined by tabs, as Word tables are read) a figure counts what the row's first cell names. Quoted terms ("“两新”组织") are one noun. Word lists: `lexicon/subject_words.yaml`.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ from casekit.extract.tokens import Token, tag_of
 _NOUNISH = ("n", "vn", "an", "j", "b", "eng", "nz", "ng", "nl", "zg", "l", "i")
 _INSIDE_ONLY = ("a", "ad")
 _GLUE = set("（）()《》")
-_CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:\n、]")
+_CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:\n\t、]")
 _OPEN_QUOTES = {"“": "”", '"': '"'}
 _QUOTED_MAX = 12
+_ROW_LABEL_MAX = 20
 _QUOTES = str.maketrans("", "", "“”\"‘’'")
 _YEAR = re.compile(r"\d{4}")
 _AFTER_YEAR = frozenset({"年", "年底", "年末", "年初", "年度"})
@@ -43,12 +45,23 @@ def find_subject(text: str, start: int, end: int, tokens: list[Token], words: Ma
     lo, hi = _clause_after(text, end, window)
     subject = _leading_noun_phrase(_window(text, tokens, lo, hi, words), words) if hi > lo else None
     if not subject:
+        label = _row_label(text, start)
+        if label:
+            return label
         lo, hi = _clause_before(text, start, window)
         before = _strip_lead_in(_window(text, tokens, lo, hi, words), words)
         if earlier and _names_no_subject(text, lo, hi, before):
             return earlier
         subject = _trailing_noun_phrase(before, words)
     return subject.translate(_QUOTES) if subject else None
+
+
+def _row_label(text: str, start: int) -> str | None:
+    """The first cell of the table row holding the figure, when it is a label (no digits)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    first_tab = text.find("\t", line_start, start)
+    label = text[line_start:first_tab].strip() if first_tab >= 0 else ""
+    return label if 0 < len(label) <= _ROW_LABEL_MAX and not any(ch.isdigit() for ch in label) else None
 
 
 def _names_no_subject(text: str, lo: int, hi: int, before: Tokens) -> bool:
