@@ -120,3 +120,29 @@ def test_the_table_lists_the_first_findings_and_counts_them_all(tmp_path):
     assert "too-long 3" in limited.output and limited.output.count("超过 20 字") == 1
     full = run("check", "--max-chars", "20", "--limit", "0", "--db", db)
     assert full.output.count("超过 20 字") == 3 and "仅列出" not in full.output
+
+
+def test_same_title_is_flagged_once_per_later_case():
+    from casekit.check import find_same_titles
+
+    titles = {"a-01": "推行“三事分流” 让小区治理有了新路子", "b-01": "推行三事分流，让小区治理有了新路子",
+              "c-01": "工作总结", "d-01": "工作总结", "e-01": None, "f-01": "推行“三事分流”让小区治理有了新路子"}
+    assert [(f.case_id, f.code, f.message) for f in find_same_titles(titles)] == [
+        ("b-01", "same-title", "与 a-01 标题相同，请核对是否重复报送或为修改稿"),
+        ("f-01", "same-title", "与 a-01 标题相同，请核对是否重复报送或为修改稿"),
+    ]
+
+
+def test_a_duplicate_is_not_also_reported_for_its_title(tmp_path):
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    original = (DATA / "涪城区_红色物业.txt").read_text(encoding="utf-8")
+    (folder / "a.txt").write_text(original, encoding="utf-8")
+    (folder / "b.txt").write_text(original, encoding="utf-8")
+    title, rest = original.split("\n", 1)
+    (folder / "c.txt").write_text(f"{title}\n第一段改写后的说明。\n" + GOOD.split("\n", 1)[1], encoding="utf-8")
+    db = tmp_path / "ws.db"
+    assert run("ingest", folder, "--db", db).exit_code == 0
+    findings = [(f["case_id"].split("-")[0], f["code"]) for f in json.loads(run("check", "-f", "json", "--db", db).output)
+                if f["code"] in ("duplicate", "near-duplicate", "same-title")]
+    assert findings == [("b", "duplicate"), ("c", "same-title")]

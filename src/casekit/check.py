@@ -4,18 +4,22 @@ Per case, the findings extraction already stored in the record's `issues` (missi
 sections, text cut off, numbering that jumps, model parts that do not match the name,
 sections out of order, words typed twice, a missing unit, ASCII punctuation), and a case
 over the length limit. Across the workspace: duplicate and near-duplicate submissions,
-found by MinHash LSH over the fingerprints stored at ingest. Nothing is re-read or
+found by MinHash LSH over the fingerprints stored at ingest, and cases that share a title
+(a revised version sent again, or an excerpt of a case in a compilation). Nothing is re-read or
 re-extracted, so checking stays fast at ten thousand cases.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from casekit.extract.fingerprint import NUM_PERM, signature
 from casekit.store import Workspace
 
 NEAR_DUPLICATE = 0.8
+_TITLE_NOISE = re.compile(r"[\s\W_]+")
+_SAME_TITLE_MIN = 6  # characters: shorter titles ("工作总结") are shared by chance
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,9 @@ def check_workspace(workspace: Workspace, max_chars: int) -> list[Finding]:
         if chars > max_chars:
             per_case[case_id].append(Finding(case_id, title, "warning", "too-long",
                                              f"正文 {chars} 字，超过 {max_chars} 字的篇幅要求"))
-    for finding in find_duplicates(workspace.fingerprints(), titles):
+    duplicates = find_duplicates(workspace.fingerprints(), titles)
+    flagged = {f.case_id for f in duplicates}
+    for finding in duplicates + [f for f in find_same_titles(titles) if f.case_id not in flagged]:
         per_case.setdefault(finding.case_id, []).append(finding)
     return [f for findings in per_case.values() for f in findings]
 
@@ -55,6 +61,22 @@ def find_duplicates(fingerprints: list[tuple[str, bytes]], titles: dict[str, str
         if best[0] >= NEAR_DUPLICATE:
             findings.append(_duplicate(case_id, titles.get(case_id), best[1], best[0]))
         lsh.insert(case_id, sig)
+    return findings
+
+
+def find_same_titles(titles: dict[str, str | None]) -> list[Finding]:
+    """Cases whose title, punctuation and spaces aside, repeats an earlier case's title."""
+    first: dict[str, str] = {}
+    findings = []
+    for case_id, title in titles.items():
+        key = _TITLE_NOISE.sub("", title or "")
+        if len(key) < _SAME_TITLE_MIN:
+            continue
+        if key in first:
+            findings.append(Finding(case_id, title, "warning", "same-title",
+                                    f"与 {first[key]} 标题相同，请核对是否重复报送或为修改稿"))
+        else:
+            first[key] = case_id
     return findings
 
 
