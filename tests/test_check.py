@@ -117,7 +117,7 @@ def test_the_table_lists_the_first_findings_and_counts_them_all(tmp_path):
     total = len(json.loads(run("check", "--max-chars", "20", "-f", "json", "--db", db).output))
     limited = run("check", "--max-chars", "20", "--limit", "1", "--db", db)
     assert f"质检结果：{total} 项" in limited.output and "仅列出前 1 项" in limited.output
-    assert "too-long 3" in limited.output and limited.output.count("超过 20 字") == 1
+    assert "篇幅超限 3" in limited.output and limited.output.count("超过 20 字") == 1
     full = run("check", "--max-chars", "20", "--limit", "0", "--db", db)
     assert full.output.count("超过 20 字") == 3 and "仅列出" not in full.output
 

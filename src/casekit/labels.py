@@ -20,9 +20,29 @@ SECTION = {
 
 SEVERITY = {"error": "错误", "warning": "提醒", "info": "提示"}
 
+FINDING = {
+    "missing-section": "缺少部分",
+    "ends-mid-sentence": "内容不全",
+    "numbering-jump": "序号跳号",
+    "section-order": "顺序不符",
+    "repeated-word": "重复字词",
+    "missing-unit": "未注明单位",
+    "ascii-punctuation": "半角标点",
+    "model-parts-mismatch": "模式项数不符",
+    "too-long": "篇幅超限",
+    "duplicate": "重复报送",
+    "near-duplicate": "高度相似",
+    "same-title": "标题相同",
+}
+
 
 def genre(code: str | None) -> str:
     return GENRE.get(code or "", code or "")
+
+
+def finding(code: str) -> str:
+    """A finding's kind as an editor reads it; an unknown code is shown as it is."""
+    return FINDING.get(code, code)
 
 
 def section(code: str | None) -> str:

@@ -73,9 +73,10 @@ def findings_table(findings, limit: int = 0) -> Table:
             table.add_row("", "", Text(f"{f.case_id}  {f.title or ''}", style="bold"))
             current = f.case_id
         style = "red" if f.severity == "error" else "yellow"
-        table.add_row(Text(labels.SEVERITY.get(f.severity, f.severity), style=style), f.code, Text(f.message))
+        table.add_row(Text(labels.SEVERITY.get(f.severity, f.severity), style=style), labels.finding(f.code),
+                      Text(f.message))
     if len(shown) < len(findings):
-        kinds = Counter(f.code for f in findings)
+        kinds = Counter(labels.finding(f.code) for f in findings)
         table.caption = (f"仅列出前 {len(shown)} 项。各类数量：" + "，".join(f"{k} {n}" for k, n in kinds.most_common())
                          + "。全部列出请加 --limit 0，或用 --format json 导出。")
     return table

@@ -155,7 +155,7 @@ def _model_row(m: dict) -> list:
 
 
 def _issue_row(issue: dict) -> list:
-    return [labels.SEVERITY.get(issue["severity"], issue["severity"]), issue["code"], issue["message"]]
+    return [labels.SEVERITY.get(issue["severity"], issue["severity"]), labels.finding(issue["code"]), issue["message"]]
 
 
 # --- sheets -------------------------------------------------------------------------------

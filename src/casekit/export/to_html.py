@@ -113,7 +113,7 @@ def _view(number: int, record: dict, locator: _Locator) -> dict:
         "figures": [_figure(i, record["source"]["path"], locator) for i in record["indicators"]],
         "models": [{"name": m["name"], "components": m["components"], "start": m["start"], "end": m["end"]}
                    for m in record["models"]],
-        "issues": [{"severity": labels.SEVERITY.get(i["severity"], i["severity"]), "code": i["code"],
+        "issues": [{"severity": labels.SEVERITY.get(i["severity"], i["severity"]), "code": labels.finding(i["code"]),
                     "message": i["message"]} for i in record["issues"]],
     }
 
