@@ -24,6 +24,7 @@ from casekit.extract.tokens import segment
         pytest.param("小区投诉量由2020年的4300件下降。", "4300件", "小区投诉量", id="passes-over-from-a-year"),
         pytest.param("全年办结率达到97.3%。", "97.3%", "办结率", id="rate-suffix-ends-a-noun"),
         pytest.param("考核权重不低于30%。", "30%", "考核权重", id="passes-over-not-below"),
+        pytest.param("共收集需求清单 527 份。", "527 份", "需求清单", id="passes-over-a-space-from-a-pdf"),
         pytest.param("每期参训人数不少于50人。", "50人", "参训人数", id="passes-over-not-less-than"),
         pytest.param("指标\t2020年\t2022年\n物业覆盖率\t60%\t100%", "100%", "物业覆盖率", id="table-row-label"),
         pytest.param("项目\t数量\n2022年新建\t12个", "12个", None, id="no-label-with-digits"),

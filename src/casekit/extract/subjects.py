@@ -80,7 +80,7 @@ def _strip_lead_in(tokens: Tokens, words: Mapping[str, frozenset[str]]) -> Token
     end = len(tokens)
     while end:
         word = tokens[end - 1][0]
-        if word in lead_ins:
+        if word in lead_ins or not word.strip():  # a space: text pasted from a PDF ("需求清单 527 份")
             end -= 1
         elif end > 1 and ((word in change_to and tokens[end - 2][1].startswith("v"))
                           or (word in _AFTER_YEAR and _YEAR.fullmatch(tokens[end - 2][0]))):
