@@ -8,7 +8,7 @@ from casekit.extract.sections import find_points, split_sections
 
 
 def keys_and_bodies(text, lexicon):
-    return [(s.key, s.heading, s.text) for s in split_sections(text, lexicon.heading_keys)]
+    return [(s.key, s.heading, s.text) for s in split_sections(text, lexicon.heading_keys, lexicon.heading_cues)]
 
 
 @pytest.mark.parametrize(
@@ -31,6 +31,29 @@ def keys_and_bodies(text, lexicon):
 )
 def test_template_sections(text, expected, lexicon):
     assert keys_and_bodies(text, lexicon) == expected
+
+
+@pytest.mark.parametrize(
+    "heading, key",
+    [
+        pytest.param("二、做法成效", "practices", id="zuofa-chengxiao"),
+        pytest.param("二、经验做法", "practices", id="practices-before-lessons"),
+        pytest.param("一、背景与动因", "background", id="beijing-dongyin"),
+        pytest.param("三、实施效果", "outcomes", id="xiaoguo"),
+        pytest.param("三、成效及启示", "outcomes", id="outcomes-before-lessons"),
+        pytest.param("四、几点体会", "lessons", id="tihui"),
+        pytest.param("【典型经验】", "lessons", id="bracketed"),
+        pytest.param("四、特色亮点", "other", id="no-cue"),
+        pytest.param("二、完善考核评价机制提升效果", "other", id="too-long-for-a-cue"),
+    ],
+)
+def test_short_headings_placed_by_their_words(heading, key, lexicon):
+    text = f"标题\n{heading}\n甲。\n二、主要做法\n乙。"
+    assert keys_and_bodies(text, lexicon)[0][:2] == (key, heading)
+
+
+def test_unnumbered_line_is_no_cued_heading(lexicon):
+    assert keys_and_bodies("标题\n取得成效\n甲。\n经验做法\n乙。", lexicon) == [("outcomes", "取得成效", "甲。\n经验做法\n乙。")]
 
 
 def test_section_offsets_point_at_bodies(lexicon):

@@ -21,6 +21,7 @@ class Lexicon:
     """
 
     heading_keys: Mapping[str, str]  # heading variant -> section key
+    heading_cues: tuple[tuple[str, tuple[str, ...]], ...]  # (section key, cue words), in the order tried
     units: Mapping[str, str]  # unit as written -> canonical unit
     common_models: frozenset[str]
     not_models: frozenset[str]
@@ -65,6 +66,7 @@ def load_lexicon() -> Lexicon:
     domains = {name: tuple(cues) for name, cues in _read_yaml("domains.yaml").items()}
     return Lexicon(
         heading_keys=heading_keys,
+        heading_cues=tuple((key, tuple(cues)) for key, cues in _read_yaml("heading_cues.yaml").items()),
         units={str(k): str(v) for k, v in _read_yaml("units.yaml").items()},
         common_models=frozenset(_read_lines("common_models.txt")),
         not_models=frozenset(_read_lines("not_models.txt")),

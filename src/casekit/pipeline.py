@@ -61,7 +61,7 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, opt
     raw_start, raw_end = cleaned.raw_span(span.start, span.end)
     byline = _has_byline(doc.text[raw_start : raw_start + _BYLINE_LOOKAHEAD])
     region, admin = find_region(span.unit, span.title, text, lex.ambiguous_places)
-    sections = split_sections(text, lex.heading_keys)
+    sections = split_sections(text, lex.heading_keys, lex.heading_cues)
     models, model_issues = find_models(text, span.title, lex)
     tokens = segment(text)
     terms = count_terms(text, tokens, [m.name for m in models], lex.stopwords)

@@ -1,7 +1,8 @@
 """Stage 5: a case's text -> its template sections (背景 / 做法与成效 / 经验启示) and points.
 
 Only explicit headings make sections: a news report or a speech has none, and none is
-invented for it. Heading variants come from `lexicon/headings.yaml`.
+invented for it. Heading variants come from `lexicon/headings.yaml`; a short heading that
+is none of them is placed by the words it holds (`lexicon/heading_cues.yaml`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from casekit.models import Point, Section
 _BRACKETS = "【】[]〖〗"
 _POINT_TITLE_END = re.compile(r"[。；;！？!?\n：:]")
 _POINT_TITLE_MAX = 40
+_CUED_HEADING_MAX = 8
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+HeadingCues = tuple[tuple[str, tuple[str, ...]], ...]
 
 
 @dataclass(frozen=True)
@@ -27,9 +32,9 @@ class _Heading:
     body_start: int
 
 
-def split_sections(text: str, heading_keys: dict[str, str]) -> list[Section]:
+def split_sections(text: str, heading_keys: dict[str, str], heading_cues: HeadingCues = ()) -> list[Section]:
     """Sections in document order; empty when the case has no template heading."""
-    headings = _find_headings(text, heading_keys)
+    headings = _find_headings(text, heading_keys, heading_cues)
     if not any(h.key != "other" for h in headings):
         return []
     sections = []
@@ -42,10 +47,10 @@ def split_sections(text: str, heading_keys: dict[str, str]) -> list[Section]:
     return sections
 
 
-def _find_headings(text: str, heading_keys: dict[str, str]) -> list[_Heading]:
+def _find_headings(text: str, heading_keys: dict[str, str], heading_cues: HeadingCues) -> list[_Heading]:
     found = []
     for par in split_paragraphs(text):
-        head = _parse_heading(par.text, heading_keys)
+        head = _parse_heading(par.text, heading_keys, heading_cues)
         if head:
             key, heading, body_offset = head
             body_start = par.start + body_offset
@@ -55,7 +60,7 @@ def _find_headings(text: str, heading_keys: dict[str, str]) -> list[_Heading]:
     return found
 
 
-def _parse_heading(par: str, heading_keys: dict[str, str]) -> tuple[str, str, int] | None:
+def _parse_heading(par: str, heading_keys: dict[str, str], heading_cues: HeadingCues) -> tuple[str, str, int] | None:
     """(key, heading as written, offset of the body in the paragraph) for a heading paragraph."""
     number = P.HEADING_NUMBER.match(par)
     rest_at = number.end() if number else 0
@@ -66,9 +71,19 @@ def _parse_heading(par: str, heading_keys: dict[str, str]) -> tuple[str, str, in
     inline = re.match(r"([【\[]?)([^】\]：:，。]{1,12})([】\]]\s*[：:]?|[：:])", rest)
     if inline and inline.group(2).strip() in heading_keys:
         return heading_keys[inline.group(2).strip()], par[: rest_at + inline.end()], rest_at + inline.end()
+    cued = _cued_key(whole, heading_cues) if number or rest.lstrip().startswith(("【", "[")) else None
+    if cued:
+        return cued, par.strip(), len(par)
     if _is_other_heading(par, number):
         return "other", par.strip(), len(par)
     return None
+
+
+def _cued_key(heading: str, heading_cues: HeadingCues) -> str | None:
+    """The section a short heading's words point to ("几点体会" -> lessons), if any."""
+    if len(heading) > _CUED_HEADING_MAX or not _HAN_ONLY.fullmatch(heading):
+        return None
+    return next((key for key, cues in heading_cues if any(cue in heading for cue in cues)), None)
 
 
 def _is_other_heading(par: str, number: re.Match | None) -> bool:
