@@ -78,6 +78,15 @@ def test_empty_text_has_no_cases():
         pytest.param("中共某某镇委员会", "中共某某镇委员会", id="bare-party-organisation"),
         pytest.param("【报送单位】中共某某县委组织部", "中共某某县委组织部", id="bracketed-label"),
         pytest.param("申报单位名称：某某街道党工委", "某某街道党工委", id="danwei-mingcheng"),
+        pytest.param("报送单位：中共某某县委组织部（盖章）", "中共某某县委组织部", id="seal-note-dropped"),
+        pytest.param("供稿：某某县委组织部", "某某县委组织部", id="gonggao-label"),
+        pytest.param("中共某某县委组织部 2022年5月", "中共某某县委组织部", id="with-a-date"),
+        pytest.param("（中共某某县委组织部 2022年5月）", "中共某某县委组织部", id="parenthesised-with-a-date"),
+        pytest.param("中共某某县委组织部  张某", "中共某某县委组织部", id="with-the-writer"),
+        pytest.param("某某县委组织部  执笔：张某", "某某县委组织部", id="place-unit-with-the-writer"),
+        pytest.param("辽源市委组织部", "辽源市委组织部", id="city-party-committee"),
+        pytest.param("某某县民政局", "某某县民政局", id="county-bureau"),
+        pytest.param("某某市某某区某某街道办事处", "某某市某某区某某街道办事处", id="street-office"),
     ],
 )
 def test_unit_line_forms(line, unit):
@@ -97,6 +106,16 @@ def test_title_written_into_a_form_field(label):
 def test_single_case_form_title_loses_its_label():
     (case,) = cases_of("【案例名称】“4321”工作法激活村级集体经济\n梅川县地处丘陵山区，辖12个乡镇。")
     assert case.title == "“4321”工作法激活村级集体经济"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["开创城市基层党建工作新格局", "打造城市社区党群服务中心", "发挥镇党委 核心作用", "（三）党群服务中心", "某某街道党工委书记 张某"],
+)
+def test_title_like_lines_are_not_unit_lines(line):
+    from casekit.extract import patterns as P
+
+    assert P.UNIT_LINE.match(line) is None
 
 
 def test_parenthesised_note_is_not_a_unit():

@@ -124,8 +124,8 @@ def _ends_previous_case(paragraphs: list[Paragraph], j: int) -> bool:
 
 
 def parse_unit(match: re.Match) -> str:
-    unit = next((match.group(g) for g in ("u1", "u2", "u3", "u4") if match.group(g)), "").strip()
-    return re.sub(r"(?:申报|报送|供稿)$", "", unit).strip()
+    unit = next((match.group(g) for g in ("u1", "u2", "u3", "u4", "u5") if match.group(g)), "").strip()
+    return re.sub(r"(?:申报|报送|供稿|[（(]盖章[）)])$", "", unit).strip()
 
 
 # --- numbered web collections ---------------------------------------------------------------
