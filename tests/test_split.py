@@ -80,6 +80,7 @@ def test_empty_text_has_no_cases():
         pytest.param("申报单位名称：某某街道党工委", "某某街道党工委", id="danwei-mingcheng"),
         pytest.param("报送单位：中共某某县委组织部（盖章）", "中共某某县委组织部", id="seal-note-dropped"),
         pytest.param("供稿：某某县委组织部", "某某县委组织部", id="gonggao-label"),
+        pytest.param("（某某县委组织部供稿）", "某某县委组织部", id="gonggao-in-brackets"),
         pytest.param("中共某某县委组织部 2022年5月", "中共某某县委组织部", id="with-a-date"),
         pytest.param("（中共某某县委组织部 2022年5月）", "中共某某县委组织部", id="parenthesised-with-a-date"),
         pytest.param("中共某某县委组织部  张某", "中共某某县委组织部", id="with-the-writer"),
@@ -110,7 +111,8 @@ def test_single_case_form_title_loses_its_label():
 
 @pytest.mark.parametrize(
     "line",
-    ["开创城市基层党建工作新格局", "打造城市社区党群服务中心", "发挥镇党委 核心作用", "（三）党群服务中心", "某某街道党工委书记 张某"],
+    ["开创城市基层党建工作新格局", "打造城市社区党群服务中心", "发挥镇党委 核心作用", "（三）党群服务中心", "某某街道党工委书记 张某",
+     "（作者单位：某某县委党校）"],
 )
 def test_title_like_lines_are_not_unit_lines(line):
     from casekit.extract import patterns as P
@@ -156,3 +158,15 @@ def test_compilation_with_a_table_of_contents(lexicon):
     cases = split_cases(cleaned.text, cleaned.headers)
     assert [(c.title, c.unit) for c in cases] == [(t, "中共某某县委组织部") for t in titles]
     assert "……" not in cleaned.text
+
+
+def test_compilation_whose_cases_end_with_their_unit():
+    first = "推行“三联三促”工作法\n某某镇现有党员486人，组建产业党小组9个，带动农户增收。\n（中共甲县委组织部供稿）\n"
+    second = "打造“红色港湾”服务品牌\n——某某街道服务新就业群体的探索\n某某街道建设红色港湾12个，深受好评。\n（乙区委组织部供稿）"
+    text = first + second
+    cases = cases_of(text)
+    assert [(c.title, c.subtitle, c.unit) for c in cases] == [
+        ("推行“三联三促”工作法", None, "中共甲县委组织部"),
+        ("打造“红色港湾”服务品牌", "某某街道服务新就业群体的探索", "乙区委组织部"),
+    ]
+    assert text[cases[0].start : cases[0].end] == first.rstrip("\n") and text[cases[1].start : cases[1].end] == second

@@ -1,7 +1,8 @@
 """Stage 3: cleaned document text -> the cases it holds.
 
-A compilation marks each submission with a title over a unit line ("…申报", "申报单位：…");
-a web collection numbers its articles ("第一篇：…"); anything else is one case.
+A compilation marks each submission with a title over a unit line ("…申报", "申报单位：…"),
+or closes each with one ("（某某县委组织部供稿）"); a web collection numbers its articles
+("第一篇：…"); anything else is one case.
 """
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ def split_cases(text: str, headers: tuple[str, ...] = (), title_max: int = 60) -
     paragraphs = split_paragraphs(text)
     if not paragraphs:
         return []
-    anchors = _article_anchors(paragraphs) or _unit_anchors(paragraphs, title_max)
+    anchors = (_article_anchors(paragraphs) or _closing_unit_anchors(paragraphs, title_max)
+               or _unit_anchors(paragraphs, title_max))
     collection = headers[0] if headers else None
     if not anchors or _has_preface(paragraphs, anchors[0].first):
         anchors.insert(0, _leading_anchor(paragraphs, title_max))
@@ -113,6 +115,27 @@ def _title_block(paragraphs: list[Paragraph], unit_index: int, floor: int, title
     return block
 
 
+def _closing_unit_anchors(paragraphs: list[Paragraph], title_max: int) -> list[_Anchor]:
+    """Cases that end with their unit line ("…供稿）" after the text, then the next title).
+
+    Chosen only when the document's first unit line follows running text rather than a
+    title: a unit written above its title looks the same from the middle of a compilation.
+    """
+    units = [i for i, p in enumerate(paragraphs) if P.UNIT_LINE.match(p.text)]
+    if not units or units[0] == 0 or is_titleish(paragraphs[units[0] - 1].text, title_max):
+        return []
+    closing = [i for i in units if i + 1 == len(paragraphs) or _is_title_line(paragraphs[i + 1].text, title_max)]
+    starts = [0] + [i + 1 for i in closing if i + 1 < len(paragraphs)]
+    anchors = []
+    for k, first in enumerate(starts):
+        last = starts[k + 1] - 1 if k + 1 < len(starts) else len(paragraphs) - 1
+        unit_at = next((i for i in closing if first <= i <= last), None)
+        unit = parse_unit(P.UNIT_LINE.match(paragraphs[unit_at].text)) if unit_at is not None else None
+        lead = _leading_anchor(paragraphs[first:], title_max)
+        anchors.append(_Anchor(first, lead.title, lead.subtitle, unit))
+    return anchors
+
+
 def _ends_previous_case(paragraphs: list[Paragraph], j: int) -> bool:
     """Whether the line above a title is the previous case's last words rather than the title's first line."""
     if re.search(r"[，,、]", paragraphs[j].text):
@@ -125,7 +148,7 @@ def _ends_previous_case(paragraphs: list[Paragraph], j: int) -> bool:
 
 def parse_unit(match: re.Match) -> str:
     unit = next((match.group(g) for g in ("u1", "u2", "u3", "u4", "u5") if match.group(g)), "").strip()
-    return re.sub(r"(?:申报|报送|供稿|[（(]盖章[）)])$", "", unit).strip()
+    return re.sub(r"(?:申报|报送|供稿|[（(]盖章[）)]?)$", "", unit).strip()
 
 
 # --- numbered web collections ---------------------------------------------------------------
