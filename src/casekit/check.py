@@ -5,8 +5,8 @@ sections, text cut off, numbering that jumps, model parts that do not match the 
 sections out of order, words typed twice, a missing unit, ASCII punctuation), and a case
 over the length limit. Across the workspace: duplicate and near-duplicate submissions,
 found by MinHash LSH over the fingerprints stored at ingest, and cases that share a title
-(a revised version sent again, or an excerpt of a case in a compilation). Nothing is re-read or
-re-extracted, so checking stays fast at ten thousand cases.
+(a revised version sent again, or an excerpt of a case in a compilation). Nothing is
+re-read or re-extracted, so checking stays fast at ten thousand cases.
 """
 
 from __future__ import annotations

@@ -125,6 +125,8 @@ def _closing_unit_anchors(paragraphs: list[Paragraph], title_max: int) -> list[_
     if not units or units[0] == 0 or is_titleish(paragraphs[units[0] - 1].text, title_max):
         return []
     closing = [i for i in units if i + 1 == len(paragraphs) or _is_title_line(paragraphs[i + 1].text, title_max)]
+    if not closing:
+        return []
     starts = [0] + [i + 1 for i in closing if i + 1 < len(paragraphs)]
     anchors = []
     for k, first in enumerate(starts):

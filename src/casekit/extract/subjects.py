@@ -7,7 +7,8 @@ change with its 至 or 到 ("覆盖率提升至92%") and a year ("由2020年的4
 A figure whose clause names no subject of its own counts what the figure before it in the
 sentence counts: a share ("共有城市社区60个，约占全市的60%"), the next item of a list
 ("居民1.2万户、3.6万人"), the end of a change ("由4300件下降到1800件"). In a table row (cells
-joined by tabs, as Word tables are read) a figure counts what the row's first cell names. Quoted terms ("“两新”组织") are one noun. Word lists: `lexicon/subject_words.yaml`.
+joined by tabs, as Word tables are read) a figure counts what the row's first cell names.
+Quoted terms ("“两新”组织") are one noun. Word lists: `lexicon/subject_words.yaml`.
 """
 
 from __future__ import annotations
