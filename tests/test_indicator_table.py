@@ -70,6 +70,8 @@ PLAIN = [
         [("240吨", 240, "吨", None), ("2倍", 2, "倍", None)],
         id="plain-dun-bei",
     ),
+    pytest.param("全镇排查化解矛盾纠纷215起。", [("215起", 215, "起", None)], id="plain-qi"),
+    pytest.param("从2019年起，每年开展一次评议。", [], id="year-then-qi-is-no-figure"),
 ]
 
 # --- spaces between number and unit ---------------------------------------------------------
