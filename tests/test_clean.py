@@ -100,6 +100,12 @@ def test_real_numbered_list_keeps_its_numbers(lexicon):
         pytest.param("目  录", id="contents-heading"),
         pytest.param("“红色网格”织密城市治理一张网…………………………12", id="contents-entry"),
         pytest.param("积分制管理激发乡村治理活力.......7", id="contents-entry-dots"),
+        pytest.param("（总第234期）", id="issue-number"),
+        pytest.param("━━━━━━━━━━━━━━━━", id="rule-line"),
+        pytest.param("报：市委组织部。", id="distribution-bao"),
+        pytest.param("发：各乡镇党委，县直各单位党组织。", id="distribution-fa"),
+        pytest.param("（共印60份）", id="print-run"),
+        pytest.param("签发：张某", id="signed-off"),
     ],
 )
 def test_drops_noise_lines(noise, lexicon):
@@ -117,11 +123,22 @@ def test_drops_noise_lines(noise, lexicon):
         pytest.param("编辑部全体党员参加了学习，大家纷纷表示要把所学用到工作中去。", id="editor-in-a-sentence"),
         pytest.param("党员人数\t332", id="table-row-ending-in-a-number"),
         pytest.param("目录管理的事项共56项", id="mulu-in-a-sentence"),
+        pytest.param("第15期培训班共有学员50人。", id="issue-words-in-a-sentence"),
+        pytest.param("报名：请各村于周五前报送名单。", id="baoming-is-no-distribution"),
     ],
 )
 def test_keeps_lines_that_only_mention_page_furniture(line, lexicon):
     raw = f"社区推行网格化管理。\n{line}\n网格员每天走访居民。"
     assert line in clean(raw, lexicon).text
+
+
+def test_briefing_masthead_becomes_a_header_and_its_unit_line_stays_whole(lexicon):
+    raw = ("组 工 信 息\n第15期\n中共某某县委组织部                2023年6月12日\n━━━━━━━━━━━━\n"
+           "某某县推行党员中心户制度\n今年以来，全县选树党员中心户1260户。\n━━━━━━━━━━━━\n报：市委组织部。\n（共印60份）")
+    cleaned = clean(raw, lexicon)
+    assert cleaned.headers == ("组工信息",)
+    assert cleaned.text.split("\n") == ["中共某某县委组织部                2023年6月12日", "某某县推行党员中心户制度",
+                                         "今年以来，全县选树党员中心户1260户。"]
 
 
 def test_drops_teasers_to_the_end(lexicon):

@@ -79,7 +79,8 @@ def _split_lines(raw: str) -> list[_Line]:
 
 
 def _drop_noise_lines(lines: list[_Line], lexicon: Lexicon) -> tuple[list[_Line], list[str]]:
-    """Remove credits, captions, bylines, page numbers, teasers and running headers."""
+    """Remove credits, captions, bylines, page numbers, teasers, running headers, and a briefing's
+    masthead, rules and distribution list; running headers and mastheads are returned as headers."""
     repeated = _repeated_lines(lines)
     kept, headers, in_teaser = [], [], False
     for i, line in enumerate(lines):
@@ -88,6 +89,9 @@ def _drop_noise_lines(lines: list[_Line], lexicon: Lexicon) -> tuple[list[_Line]
             in_teaser = False
         if in_teaser or P.TEASER_START.match(text):
             in_teaser = True
+            continue
+        if P.ISSUE_NUMBER.match(text) and kept and kept[-1] is lines[i - 1] and is_titleish(kept[-1].text, 20):
+            headers.append(re.sub(r"\s+", "", kept.pop().text))  # the briefing's masthead ("组 工 信 息")
             continue
         if _is_junk_line(text):
             continue
@@ -106,6 +110,9 @@ def _is_junk_line(text: str) -> bool:
         or P.CREDIT_LINE.match(text)
         or P.COLUMN_LABEL.match(text)
         or P.FONT_SIZE_WIDGET.search(text)
+        or P.ISSUE_NUMBER.match(text)
+        or P.RULE_LINE.match(text)
+        or P.DISTRIBUTION.match(text)
         or P.CONTENTS_HEADING.match(text)
         or P.CONTENTS_ENTRY.match(text)
         or P.PAGE_BUTTONS.match(text)
@@ -233,7 +240,7 @@ def _kept_spans(line: _Line) -> list[tuple[int, int]]:
 def _joins(paragraph: list[_Line], lines: list[_Line], i: int, wrap: int | None, raw: str) -> bool:
     """Whether line i continues the paragraph so far (a page break or hard wrap split it)."""
     so_far = "".join(ln.text for ln in paragraph)
-    if _ends_terminal(so_far) or P.CAPTION.search(so_far):
+    if _ends_terminal(so_far) or P.CAPTION.search(so_far) or P.UNIT_LINE.match(so_far):
         return False
     if not (_is_running_text(so_far) or _continues_wrapped_line(paragraph[-1].text, lines[i].text, wrap)):
         return False

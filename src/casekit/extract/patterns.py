@@ -30,9 +30,16 @@ PAGE_NUMBER = re.compile(r"^(?:[-—–·\s]*\d{1,4}[-—–·\s]*|第\s*\d+\s*�
 CONTENTS_HEADING = re.compile(r"^(?:目\s*录|目\s*次)$")
 CONTENTS_ENTRY = re.compile(r"^\S.{1,80}?(?:…{2,}|[.·．]{3,})\s*\d{1,4}$")
 
+# "第15期", "（总第234期）", "2023年第3期": the issue line under a briefing's masthead ("组工信息").
+ISSUE_NUMBER = re.compile(r"^[（(]?(?:\d{4}\s*年\s*)?(?:总\s*)?第\s*\d{1,4}\s*期[）)]?(?:\s*[（(]总第\s*\d{1,5}\s*期[）)])?$")
+# "━━━━━━", "————————", "＊＊＊": a rule between a briefing's masthead and its text.
+RULE_LINE = re.compile(r"^[\s━─—–\-=＝_＿*＊·•～~]{4,}$")
+# "报：市委组织部。", "抄送：…", "（共印60份）": a briefing's distribution list and print run.
+DISTRIBUTION = re.compile(r"^(?:报|送|发|抄报|抄送|主送|分送)\s*[:：].{1,160}$|^[（(]?共印\s*\d+\s*份[）)]?$")
+
 # "责任编辑:杨某", "来源：人民网", "（责任编辑：赵某）", "[编辑：王某]": an editorial credit line.
 CREDIT_LINE = re.compile(
-    r"^[（(\[【]?(?:责任编辑|编辑|校对|审核|审校|编审|终审|来源|稿件来源|作者)\s*[:：]\s*[^\s（）()\[\]【】]{1,30}[）)\]】]?$"
+    r"^[（(\[【]?(?:责任编辑|编辑|校对|审核|审校|编审|终审|签发|核稿|拟稿|撰稿|来源|稿件来源|作者)\s*[:：]\s*[^\s（）()\[\]【】]{1,30}[）)\]】]?$"
 )
 
 # "时间:2010年03月01日 09时00分来源:求是作者:…字号:『 大字体 中字体 小字体 』": page metadata.
