@@ -27,6 +27,14 @@ def keys_and_bodies(text, lexicon):
                      [("background", "背景：", "面对新问题，社区探索新办法。"), ("practices", "做法：", "建强组织。")], id="inline-colon"),
         pytest.param("标题\n一、背景\n甲。\n\n二、取得成效\n乙。", [("background", "一、背景", "甲。"), ("outcomes", "二、取得成效", "乙。")],
                      id="outcomes"),
+        pytest.param("标题\n一、基本情况。甲。\n二、主要做法。乙。", [("background", "一、基本情况。", "甲。"), ("practices", "二、主要做法。", "乙。")],
+                     id="numbered-inline-full-stop"),
+        pytest.param("标题\n一、背景 甲。\n二、主要做法 乙。", [("background", "一、背景", "甲。"), ("practices", "二、主要做法", "乙。")],
+                     id="numbered-inline-space"),
+        pytest.param("标题\n一、坚持党建引领。通过建强组织。\n二、主要做法\n乙。", [("practices", "二、主要做法", "乙。")],
+                     id="numbered-sentence-is-no-heading"),
+        pytest.param("标题\n背景介绍\n甲。\n经验做法\n乙。", [("background", "背景介绍", "甲。"), ("practices", "经验做法", "乙。")],
+                     id="more-variants"),
     ],
 )
 def test_template_sections(text, expected, lexicon):
@@ -53,7 +61,8 @@ def test_short_headings_placed_by_their_words(heading, key, lexicon):
 
 
 def test_unnumbered_line_is_no_cued_heading(lexicon):
-    assert keys_and_bodies("标题\n取得成效\n甲。\n经验做法\n乙。", lexicon) == [("outcomes", "取得成效", "甲。\n经验做法\n乙。")]
+    """A news report's subhead ("成效初显") holds a cue word but makes no template section."""
+    assert keys_and_bodies("标题\n取得成效\n甲。\n成效初显\n乙。", lexicon) == [("outcomes", "取得成效", "甲。\n成效初显\n乙。")]
 
 
 def test_section_offsets_point_at_bodies(lexicon):

@@ -18,6 +18,10 @@ from casekit.models import Point, Section
 _BRACKETS = "【】[]〖〗"
 _POINT_TITLE_END = re.compile(r"[。；;！？!?\n：:]")
 _POINT_TITLE_MAX = 40
+# "【背景】…", "背景：…": a heading with its body on the same line; after a number also
+# "一、基本情况。…" and "一、背景 …".
+_INLINE_HEADING = re.compile(r"([【\[]?)([^】\]：:，。]{1,12})([】\]]\s*[：:]?|[：:])")
+_NUMBERED_INLINE_HEADING = re.compile(r"()([^】\]：:，。．.\s]{1,12})([。．.]\s*|\s+)")
 _CUED_HEADING_MAX = 8
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -68,9 +72,9 @@ def _parse_heading(par: str, heading_keys: dict[str, str], heading_cues: Heading
     whole = rest.strip(_BRACKETS + "：: ")
     if whole in heading_keys:
         return heading_keys[whole], par.strip(), len(par)
-    inline = re.match(r"([【\[]?)([^】\]：:，。]{1,12})([】\]]\s*[：:]?|[：:])", rest)
+    inline = (_INLINE_HEADING.match(rest) or (_NUMBERED_INLINE_HEADING.match(rest) if number else None))
     if inline and inline.group(2).strip() in heading_keys:
-        return heading_keys[inline.group(2).strip()], par[: rest_at + inline.end()], rest_at + inline.end()
+        return heading_keys[inline.group(2).strip()], par[: rest_at + inline.end()].rstrip(), rest_at + inline.end()
     cued = _cued_key(whole, heading_cues) if number or rest.lstrip().startswith(("【", "[")) else None
     if cued:
         return cued, par.strip(), len(par)
