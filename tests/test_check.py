@@ -42,6 +42,10 @@ def codes(text, options):
         pytest.param(GOOD.replace("中共某某县委组织部申报\n", ""), [("warning", "missing-unit")], id="missing-unit"),
         pytest.param(GOOD.replace("（", "(").replace("某某镇现有党员486人", "某某镇(含两个社区)现有党员486人"),
                      [], id="ascii-parentheses-folded-by-cleaning"),
+        pytest.param(GOOD + "\n中共某某县委组织部\n2023年6月12日", [], id="signature-block-is-no-cut-off"),
+        pytest.param(GOOD + "\n执笔人：张某\n联系电话：13800000000", [], id="writer-and-contacts-are-no-cut-off"),
+        pytest.param(GOOD + "\n二〇二三年六月", [], id="date-in-chinese-numerals"),
+        pytest.param(GOOD + "\n二是坚持群众主体", [("error", "ends-mid-sentence")], id="cut-off-before-nothing"),
     ],
 )
 def test_findings_for_one_case(text, expected, options):

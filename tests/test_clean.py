@@ -200,3 +200,9 @@ def test_raw_span_points_into_source(lexicon):
     at = cleaned.text.index("科学")
     start, end = cleaned.raw_span(at, at + 2)
     assert raw[start] == "科" and raw[end - 1] == "学"
+
+
+def test_a_few_short_lines_of_like_length_are_not_a_hard_wrap(lexicon):
+    raw = ("推行“三联三促”工作法\n中共某某县委组织部申报\n一、背景\n某某镇现有党员486人。\n二、主要做法与成效\n"
+           "组建产业党小组9个。\n三、经验启示\n一要坚持党建引领。\n2023年6月12日")
+    assert clean(raw, lexicon).text == raw

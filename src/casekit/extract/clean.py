@@ -22,6 +22,7 @@ from casekit.options import Lexicon
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SPACE = " \t\u3000\xa0\ufeff"
 _HEADLINE_GAP = re.compile(rf"[{P.CJK}”]\s+[{P.CJK}“]")  # "…新格局 开创…": the two halves of a headline
+_MIN_WRAP = 20  # hard-wrapped text is wider than this; a few short lines of like length are not a wrap
 _CJK_CONTEXT = set("“”‘’《》「」『』【】（）、。，；：！？…—")
 
 
@@ -311,7 +312,7 @@ def _wrap_width(lines: list[_Line]) -> int | None:
         return None
     top = max(lengths)
     near = sum(1 for n in lengths if n >= top - 3)
-    if top <= 120 and near >= 5 and near >= 0.4 * len(lengths):
+    if _MIN_WRAP <= top <= 120 and near >= 5 and near >= 0.4 * len(lengths):
         return top - 3
     return None
 

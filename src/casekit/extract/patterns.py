@@ -117,6 +117,13 @@ ARTICLE_MARK = re.compile(
     rf"^(?:第[{CN_SMALL}\d]+篇|【?(?:案例|典型案例)[{CN_SMALL}\d]+】?)\s*[:：、.．]?\s*(?P<title>.*)$"
 )
 
+# "2023年6月12日", "二〇二三年六月", "执笔人：张某", "联系电话：…", "附件：…": the signature block
+# after a submission's last sentence.
+CLOSING_LINE = re.compile(
+    r"^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年(?:\s*[\d一二三四五六七八九十]{1,3}\s*月)?(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?"
+    r"|[（(]?(?:执笔人?|撰稿人?|联系人|联系电话|电话|手机|邮箱|审核人?|签发人?|附件)\s*[:：].*)$"
+)
+
 # "2019年12月", "（执笔：张某）": lines that close a case and are never part of a title.
 NOT_TITLE = re.compile(r"^\d{4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?$|^[（(]")
 

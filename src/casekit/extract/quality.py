@@ -21,13 +21,24 @@ def find_truncation(text: str, sections: list[Section]) -> list[Issue]:
         for key, name in REQUIRED.items():
             if key not in keys and not (key == "practices" and "outcomes" in keys):
                 issues.append(Issue("missing-section", "error", f"缺少“{name}”部分"))
-    stripped = text.rstrip()
+    stripped = _before_signature(text)
     if stripped and stripped[-1] not in _ENDINGS:
         issues.append(Issue("ends-mid-sentence", "error", f"正文在句中结束：“…{stripped[-12:]}”"))
     jump = _numbering_jump(text)
     if jump:
         issues.append(Issue("numbering-jump", "error", jump))
     return issues
+
+
+def _before_signature(text: str) -> str:
+    """The text without its closing block (unit, date, writer, contacts), where its last sentence ends."""
+    body = text.rstrip()
+    while True:
+        cut = body.rfind("\n")
+        last = body[cut + 1 :].strip()
+        if cut < 0 or not (P.CLOSING_LINE.match(last) or P.UNIT_LINE.match(last)):
+            return body
+        body = body[:cut].rstrip()
 
 
 def _numbering_jump(text: str) -> str | None:
