@@ -31,7 +31,9 @@ _QUOTES = str.maketrans("", "", "“”\"‘’'")
 _YEAR = re.compile(r"\d{4}")
 _AFTER_YEAR = frozenset({"年", "年底", "年末", "年初", "年度"})
 # A clause that is only a share's lead-in: 占, 约占全市的, 占党员总数的, 占比达 (but not 占地面积).
-_SHARE_CLAUSE = re.compile(r"\s*(?:约|近|仅|只|分别|约为)?占(?:比|[^，。；]{0,10}的)?\s*(?:达到|达|为|约)?\s*")
+_SHARE_CLAUSE = re.compile(
+    r"\s*(?:约|近|仅|只|分别|约为)?占(?:比|[^，。；]{0,10}的)?\s*(?:达到|达|为|约)?\s*"
+)
 
 Tokens = list[tuple[str, str]]
 _start = itemgetter(1)
@@ -81,11 +83,15 @@ def _strip_lead_in(tokens: Tokens, words: Mapping[str, frozenset[str]]) -> Token
     end = len(tokens)
     while end:
         word = tokens[end - 1][0]
+        before_word, before_flag = tokens[end - 2] if end > 1 else ("", "")
         if word in lead_ins or not word.strip():  # a space: text pasted from a PDF ("需求清单 527 份")
             end -= 1
-        elif end > 1 and ((word in change_to and tokens[end - 2][1].startswith("v"))
-                          or (word in _AFTER_YEAR and _YEAR.fullmatch(tokens[end - 2][0]))):
+        elif ((word in change_to and before_flag.startswith("v"))
+              or (word in _AFTER_YEAR and _YEAR.fullmatch(before_word))):
             end -= 2
+        elif (word in words.get("change_verbs", ()) and _is_nounish(before_flag)
+              and before_word not in words.get("change_adverbs", ())):
+            end -= 1
         else:
             break
     return tokens[:end]
