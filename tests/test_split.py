@@ -170,3 +170,17 @@ def test_compilation_whose_cases_end_with_their_unit():
         ("打造“红色港湾”服务品牌", "某某街道服务新就业群体的探索", "乙区委组织部"),
     ]
     assert text[cases[0].start : cases[0].end] == first.rstrip("\n") and text[cases[1].start : cases[1].end] == second
+
+
+def test_digest_items_headed_by_their_place():
+    text = ("各地动态\n安吉县：“两山”理念引领乡村振兴\n安吉县坚持生态优先，村集体经济收入全部超过50万元。\n"
+            "【东丰县】推行“三治融合”工作法\n东丰县在全县推行三治融合，矛盾纠纷下降30%。")
+    cases = cases_of(text)
+    assert [(c.title, c.collection) for c in cases] == [("安吉县：“两山”理念引领乡村振兴", "各地动态"),
+                                                        ("【东丰县】推行“三治融合”工作法", "各地动态")]
+    assert text[cases[1].start : cases[1].end].endswith("矛盾纠纷下降30%。")
+
+
+def test_one_place_headed_line_does_not_split_a_case():
+    text = "推行“三治融合”工作法\n东丰县：推行三治融合\n东丰县在全县推行三治融合，矛盾纠纷下降30%。"
+    assert len(cases_of(text)) == 1

@@ -117,6 +117,12 @@ ARTICLE_MARK = re.compile(
     rf"^(?:第[{CN_SMALL}\d]+篇|【?(?:案例|典型案例)[{CN_SMALL}\d]+】?)\s*[:：、.．]?\s*(?P<title>.*)$"
 )
 
+# "安吉县：“两山”理念引领乡村振兴", "【东丰县】推行“三治融合”": a digest item headed by its place.
+PLACE_TITLE = re.compile(
+    rf"^(?:【[{CJK}]{{1,12}}(?:省|市|县|区|旗|州|盟|镇|乡|街道)】|[{CJK}]{{1,12}}(?:省|市|县|区|旗|州|盟|镇|乡|街道)[：:])"
+    r"\s*\S.{3,60}$"
+)
+
 # "2023年6月12日", "二〇二三年六月", "执笔人：张某", "联系电话：…", "附件：…": the signature block
 # after a submission's last sentence.
 CLOSING_LINE = re.compile(

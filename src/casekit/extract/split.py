@@ -2,7 +2,7 @@
 
 A compilation marks each submission with a title over a unit line ("…申报", "申报单位：…"),
 or closes each with one ("（某某县委组织部供稿）"); a web collection numbers its articles
-("第一篇：…"); anything else is one case.
+("第一篇：…"); a digest heads each item with its place ("安吉县：…"); anything else is one case.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def split_cases(text: str, headers: tuple[str, ...] = (), title_max: int = 60) -
     if not paragraphs:
         return []
     anchors = (_article_anchors(paragraphs) or _closing_unit_anchors(paragraphs, title_max)
-               or _unit_anchors(paragraphs, title_max))
+               or _unit_anchors(paragraphs, title_max) or _place_title_anchors(paragraphs, title_max))
     collection = headers[0] if headers else None
     if not anchors or _has_preface(paragraphs, anchors[0].first):
         anchors.insert(0, _leading_anchor(paragraphs, title_max))
@@ -174,6 +174,17 @@ def _article_anchor(paragraphs: list[Paragraph], i: int) -> _Anchor:
     if following and re.fullmatch(r"[（(].{2,40}[）)]|——.{2,40}", following[0].text):
         subtitle = following[0].text.strip("（）()—")
     return _Anchor(i, title, subtitle, None)
+
+
+# --- digests of items headed by their place -------------------------------------------------
+
+
+def _place_title_anchors(paragraphs: list[Paragraph], title_max: int) -> list[_Anchor]:
+    """Items of a digest ("安吉县：…" over its text), when there are at least two of them."""
+    marks = [i for i, p in enumerate(paragraphs)
+             if P.PLACE_TITLE.match(p.text) and is_titleish(p.text, title_max) and i + 1 < len(paragraphs)
+             and not is_titleish(paragraphs[i + 1].text, title_max)]
+    return [_Anchor(i, paragraphs[i].text, None, None) for i in marks] if len(marks) >= 2 else []
 
 
 # --- a single case ------------------------------------------------------------------------
