@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from operator import itemgetter
 from typing import Mapping
 
@@ -99,26 +100,26 @@ def _strip_lead_in(tokens: Tokens, words: Mapping[str, frozenset[str]]) -> Token
 
 def _window(text: str, tokens: list[Token], lo: int, hi: int, words: Mapping[str, frozenset[str]]) -> Tokens:
     """(word, tag) pairs of text[lo:hi]; a word cut by the window's edge keeps only its inside part."""
-    boundaries = words.get("boundaries", ())
-    nouns = words.get("noun_verbs", ())
-    suffixes = words.get("noun_suffixes", ())
+    fixed = _fixed_tags(words.get("boundaries", frozenset()), words.get("noun_verbs", frozenset()),
+                        words.get("noun_suffixes", frozenset()))
     pairs: Tokens = []
     for k in range(max(0, bisect_right(tokens, lo, key=_start) - 1), len(tokens)):
         word, start, end = tokens[k]
         if start >= hi:
             break
-        piece = text[max(lo, start) : min(hi, end)]
-        if not piece:
-            continue
-        if piece in boundaries:
-            pairs.append((piece, "BOUNDARY"))
-        elif piece in nouns or piece in suffixes:
-            pairs.append((piece, "n"))
-        else:
-            pairs.append((piece, tag_of(piece) if piece == word else "x"))
-    if any(quote in text[lo:hi] for quote in _OPEN_QUOTES):
+        piece = text[lo if lo > start else start : hi if hi < end else end]
+        if piece:
+            pairs.append((piece, fixed.get(piece) or (tag_of(piece) if piece == word else "x")))
+    window = text[lo:hi]
+    if any(quote in window for quote in _OPEN_QUOTES):
         return _merge_quotes(pairs, words)
     return pairs
+
+
+@lru_cache(maxsize=4)
+def _fixed_tags(boundaries: frozenset[str], nouns: frozenset[str], suffixes: frozenset[str]) -> dict[str, str]:
+    """The tags the word lists set, whatever jieba says; boundaries win over nouns."""
+    return {**dict.fromkeys(nouns | suffixes, "n"), **dict.fromkeys(boundaries, "BOUNDARY")}
 
 
 def _merge_quotes(pairs: Tokens, words: Mapping[str, frozenset[str]]) -> Tokens:
