@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 import pytest
 
 from casekit.errors import ReadError
 from casekit.extract.read import read_document
 from casekit.pipeline import process_document
+from conftest import add_numbered_list
 
 PARAGRAPHS = [
     "推行“三联三促”工作法 激活乡村振兴红色引擎",
@@ -68,6 +70,27 @@ def test_docx_with_a_table(tmp_path, options):
     assert doc.text.endswith("项目\t数量\n新建党群服务站\t5个")
     (case,) = process_document(doc, options)
     assert [i.text for i in case.indicators] == FIGURES + ["5个"]
+
+
+def test_docx_list_numbers_written_out(tmp_path, options):
+    """Headings and points numbered by Word's list feature read as if the numbers were typed."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    num_id = add_numbered_list(document, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）")])
+    for text in PARAGRAPHS:
+        number = re.match(r"[一二三]、|（[一二]）", text)
+        paragraph = document.add_paragraph(text[number.end():] if number else text)
+        if number:
+            level = 1 if number.group().startswith("（") else 0
+            paragraph._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    path = tmp_path / "自动编号.docx"
+    document.save(path)
+    assert read_document(path).text == TEXT
+    check(path, options, "docx")
 
 
 def test_pdf_split_over_pages(tmp_path, options):
