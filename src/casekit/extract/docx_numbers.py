@@ -48,9 +48,12 @@ class ListNumbers:
 
     def label(self, paragraph) -> str:
         """The number Word shows before the paragraph ("二、"), or "" for none or a bullet."""
-        num_id, level = _numbering_of(paragraph)
+        try:
+            num_id, level = _numbering_of(paragraph)
+        except ValueError:  # a damaged numbering attribute: the paragraph reads as unnumbered
+            return ""
         levels = self._levels.get(num_id or "")
-        if not levels or level not in levels:
+        if not levels or level not in levels or level >= _LEVELS:
             return ""
         counts = self._counts.setdefault(num_id, [0] * _LEVELS)
         counts[level] = (counts[level] or levels[level][2] - 1) + 1
@@ -81,8 +84,8 @@ def _read_levels(document) -> dict[str, dict[int, tuple[str, str, int]]]:
     for node in numbering.findall(qn("w:abstractNum")):
         levels = {}
         for lvl in node.findall(qn("w:lvl")):
-            levels[int(lvl.get(qn("w:ilvl"), "0"))] = (_value(lvl, "w:numFmt", "decimal"), _value(lvl, "w:lvlText", ""),
-                                                       int(_value(lvl, "w:start", "1") or 1))
+            levels[_int(lvl.get(qn("w:ilvl")), 0)] = (_value(lvl, "w:numFmt", "decimal"), _value(lvl, "w:lvlText", ""),
+                                                      _int(_value(lvl, "w:start", "1"), 1))
         abstract[node.get(qn("w:abstractNumId"))] = levels
     lists = {}
     for node in numbering.findall(qn("w:num")):
@@ -90,6 +93,14 @@ def _read_levels(document) -> dict[str, dict[int, tuple[str, str, int]]]:
         if ref is not None and ref.get(qn("w:val")) in abstract:
             lists[node.get(qn("w:numId"))] = abstract[ref.get(qn("w:val"))]
     return lists
+
+
+def _int(value: str | None, default: int) -> int:
+    """A number attribute; a damaged file's junk reads as the default."""
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
 
 
 def _value(parent, tag: str, default: str) -> str:
