@@ -48,3 +48,11 @@ def test_an_empty_numbered_paragraph_takes_its_number_as_in_word():
     for text in ["甲", "", "丙"]:
         numbered(document, text, num_id, 0)
     assert text_of(document) == ["1.甲", "", "3.丙"]
+
+
+def test_a_level_beyond_the_list_reads_unnumbered():
+    document = docx.Document()
+    num_id = add_numbered_list(document, [("decimal", "%1.")])
+    numbered(document, "甲", num_id, 0)
+    numbered(document, "乙", num_id, 12)
+    assert text_of(document) == ["1.甲", "乙"]
