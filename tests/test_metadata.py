@@ -24,6 +24,19 @@ def test_genre(text, title, unit, byline, genre):
 
 
 @pytest.mark.parametrize(
+    "keys, genre",
+    [
+        pytest.param(["background", "practices", "lessons"], "submission", id="template-without-a-unit"),
+        pytest.param(["practices", "outcomes"], "submission", id="two-template-sections"),
+        pytest.param(["lessons"], "article", id="one-section-is-not-the-template"),
+        pytest.param([], "article", id="no-sections"),
+    ],
+)
+def test_template_sections_make_a_submission(keys, genre):
+    assert find_genre("社区推行网格化管理。", "推行网格化管理", None, False, keys) == genre
+
+
+@pytest.mark.parametrize(
     "text, year",
     [
         pytest.param("2019年6月成立协会，2019年底发展会员，2014年以来累计开展活动。", 2019, id="most-named"),

@@ -76,7 +76,7 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, opt
         unit=span.unit,
         region=region,
         admin=admin,
-        genre=find_genre(text, span.title, span.unit, byline),
+        genre=find_genre(text, span.title, span.unit, byline, [s.key for s in sections]),
         domain=find_domains(text, lex.domains, options.domain_min_hits),
         year=find_year(text),
         truncated=any(i.severity == "error" for i in issues),

@@ -1,23 +1,27 @@
 """Stage 4: case metadata beyond the title block: genre, year, region.
 
-Genre is read from cues an editor would use: a unit line (申报) makes a submission, a
-host's turns (【主持人】) an interview, a speaking occasion (发言, 座谈会) a speech, a
-reporter's byline in the source a news report; anything else is an article.
+Genre is read from cues an editor would use: a unit line (申报), or a text written to the
+template (背景 / 做法 / 启示) though its unit is missing, makes a submission; a host's turns
+(【主持人】) an interview, a speaking occasion (发言, 座谈会) a speech, a reporter's byline in
+the source a news report; anything else is an article.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from typing import Collection
 
 from casekit.extract import patterns as P
 
 GENRES = ("submission", "speech", "interview", "news", "article")
+_TEMPLATE_KEYS = frozenset({"background", "practices", "outcomes", "lessons"})
 _LEAD_CHARS = 300
 
 
-def find_genre(text: str, title: str | None, unit: str | None, source_has_byline: bool) -> str:
+def find_genre(text: str, title: str | None, unit: str | None, source_has_byline: bool,
+               section_keys: Collection[str] = ()) -> str:
     lead = (title or "") + "\n" + text[:_LEAD_CHARS]
-    if unit:
+    if unit or len(set(section_keys) & _TEMPLATE_KEYS) >= 2:
         return "submission"
     if P.INTERVIEW_CUE.search(lead):
         return "interview"
