@@ -22,6 +22,7 @@ from casekit.options import Lexicon
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SPACE = " \t\u3000\xa0\ufeff"
 _HEADLINE_GAP = re.compile(rf"[{P.CJK}”]\s+[{P.CJK}“]")  # "…新格局 开创…": the two halves of a headline
+_FURNITURE_MAX = 200  # characters: no header, footer, button row or credit line is longer
 _MIN_WRAP = 20  # hard-wrapped text is wider than this; a few short lines of like length are not a wrap
 _CJK_CONTEXT = set("“”‘’《》「」『』【】（）、。，；：！？…—")
 
@@ -105,7 +106,12 @@ def _drop_noise_lines(lines: list[_Line], lexicon: Lexicon) -> tuple[list[_Line]
 
 
 def _is_junk_line(text: str) -> bool:
-    """Page furniture that stands on a line of its own and may sit inside a split sentence."""
+    """Page furniture that stands on a line of its own and may sit inside a split sentence.
+
+    Furniture is short; a long line is tested only for what may run long (page metadata).
+    """
+    if len(text) > _FURNITURE_MAX:
+        return len(P.META_FIELD.findall(text)) >= 2
     return bool(
         P.PAGE_NUMBER.match(text)
         or P.CREDIT_LINE.match(text)
