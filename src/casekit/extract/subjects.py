@@ -90,12 +90,20 @@ def _strip_lead_in(tokens: Tokens, words: Mapping[str, frozenset[str]]) -> Token
         elif ((word in change_to and before_flag.startswith("v"))
               or (word in _AFTER_YEAR and _YEAR.fullmatch(before_word))):
             end -= 2
-        elif (word in words.get("change_verbs", ()) and _is_nounish(before_flag)
-              and before_word not in words.get("change_adverbs", ())):
-            end -= 1
+        elif word in words.get("change_verbs", ()) and _noun_before_change(tokens, end - 1, words):
+            end = _noun_before_change(tokens, end - 1, words)
         else:
             break
     return tokens[:end]
+
+
+def _noun_before_change(tokens: Tokens, verb: int, words: Mapping[str, frozenset[str]]) -> int:
+    """Where the noun phrase before a verb of change ends, past comparison words and years; 0 for none."""
+    adverbs = words.get("change_adverbs", ())
+    k = verb
+    while k and (tokens[k - 1][0] in adverbs or tokens[k - 1][0] in _AFTER_YEAR or _YEAR.fullmatch(tokens[k - 1][0])):
+        k -= 1
+    return k if k and _is_nounish(tokens[k - 1][1]) else 0
 
 
 def _window(text: str, tokens: list[Token], lo: int, hi: int, words: Mapping[str, frozenset[str]]) -> Tokens:
