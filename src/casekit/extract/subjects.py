@@ -185,17 +185,26 @@ def _leading_noun_phrase(tokens: Tokens, words: Mapping[str, frozenset[str]]) ->
 
 
 def _trailing_noun_phrase(tokens: Tokens, words: Mapping[str, frozenset[str]]) -> str | None:
+    """The noun phrase that ends `tokens`; failing one, a verb with the noun phrase before it
+    ("老旧小区改造118个" counts 老旧小区改造, "帮扶209人次" counts 帮扶)."""
+    found, rest = _noun_phrase_ending(tokens)
+    if rest and rest[-1][1].startswith("v") and (not found or len(found) == 1):
+        verb = rest[-1][0]
+        if not found:
+            return (_noun_phrase_ending(rest[:-1])[0] or "") + verb
+        return verb + found
+    return found
+
+
+def _noun_phrase_ending(tokens: Tokens) -> tuple[str | None, Tokens]:
+    """(the noun phrase at the end of `tokens`, the tokens before it)."""
     phrase: Tokens = []
     for word, flag in reversed(tokens):
         if _is_nounish(flag) or word in _GLUE or flag in _INSIDE_ONLY:
             phrase.insert(0, (word, flag))
         else:
             break
-    found = _trim(phrase)
-    rest = tokens[: len(tokens) - len(phrase)]
-    if rest and rest[-1][1].startswith("v") and (not found or len(found) == 1):
-        return rest[-1][0] + (found or "")
-    return found
+    return _trim(phrase), tokens[: len(tokens) - len(phrase)]
 
 
 def _trim(phrase: Tokens) -> str | None:
