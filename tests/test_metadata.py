@@ -59,6 +59,8 @@ def test_year(text, year):
         pytest.param(None, "老城区人口密集，流动人口多", None, None, id="everyday-word-is-no-county"),
         pytest.param(None, "攀枝花市东区推行网格化管理", "东区", "东区", id="everyday-word-beside-its-city"),
         pytest.param(None, "中心城区人口密集，东丰县推进网格化", "东丰县", "东丰县", id="place-after-a-skipped-guess"),
+        pytest.param("中共枫桥镇委员会", "", "枫桥镇", None, id="unresolved-town-named-by-the-unit"),
+        pytest.param("某某公司党委", "", None, None, id="unit-without-a-place"),
     ],
 )
 def test_region(unit, lead, region, county, lexicon):

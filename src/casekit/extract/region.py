@@ -26,14 +26,15 @@ def find_region(unit: str | None, title: str | None, text: str,
     The unit names the place best ("中共株洲市芦淞区建宁街道工作委员会" -> 建宁街道); without one,
     the title and the lead are resolved, and the county (or city, or province) is the region.
     A county name that is also an everyday word (`ambiguous`: 城区, 郊区) counts only beside
-    its city's name.
+    its city's name. A place the table cannot resolve (a town named without its county) is
+    still the region when the unit names it ("中共枫桥镇委员会" -> 枫桥镇).
     """
     for source in (unit, title, text[:_LEAD_CHARS]):
         admin = _first_place(source, ambiguous) if source else None
         if admin:
             below_county = _below_county(source) if source is unit else None
             return below_county or admin.county or admin.city or admin.province, admin
-    return None, Admin()
+    return _last_place(unit), Admin()
 
 
 def _first_place(source: str, ambiguous: Collection[str], tries: int = 3) -> Admin | None:
@@ -66,6 +67,11 @@ def _named_in(source: str, admin: Admin) -> bool:
 
 def _strip_party_prefix(name: str) -> str:
     return re.sub(r"^中共|^中国共产党", "", name)
+
+
+def _last_place(unit: str | None) -> str | None:
+    places = _PLACE.findall(_strip_party_prefix(unit)) if unit else []
+    return places[-1] if places else None
 
 
 def _below_county(unit: str) -> str | None:
