@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import zipfile
 import subprocess
 
 import pytest
@@ -274,3 +275,16 @@ def test_libreoffice_converts_the_volume_to_pdf(tmp_path, records):
 
 def _east_asia(run) -> str | None:
     return run._element.rPr.rFonts.get(qn("w:eastAsia"))
+
+
+def test_cases_stand_where_the_marker_stood_and_the_body_ends_with_its_section(tmp_path, records):
+    from casekit.export.to_docx import _MARKER
+
+    target = tmp_path / "汇编.docx"
+    write_docx(records, target, title=VOLUME)
+    with zipfile.ZipFile(target) as volume:
+        xml = volume.read("word/document.xml").decode("utf-8")
+    assert _MARKER not in xml
+    body = docx.Document(str(target)).element.body
+    assert body[-1].tag.endswith("sectPr")  # the page settings still close the body
+    assert len(headings(docx.Document(str(target)))) == len(records)

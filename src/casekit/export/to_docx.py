@@ -8,10 +8,12 @@ A reader without those fonts still gets a readable document, because Word falls 
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import IO, Iterable
 
 from casekit.errors import ExportError
 from casekit.export.atomic import atomic_path
@@ -34,7 +36,10 @@ TOC_PLACEHOLDER = "（目录待更新：在 Word 中右键此处选择“更新�
 ORDERS = ("input", "unit", "region")
 # What the volume prints or sorts by: records are held all at once for sorting, so their
 # figures and models, most of a record, are left behind.
-_VOLUME_FIELDS = ("id", "title", "subtitle", "unit", "admin", "text", "sections")
+_VOLUME_FIELDS = ("id", "title", "subtitle", "unit", "admin", "text")
+
+_DOCUMENT_PART = "word/document.xml"
+_MARKER = "casekit-cases-go-here-5f1d"  # the paragraph the cases replace in the saved frame
 
 _LEVEL_1 = re.compile(r"^[一二三四五六七八九十]+、")
 _LEVEL_2 = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
@@ -46,27 +51,65 @@ _AFTER_UPDATE_FIELDS = ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:
 
 
 def write_docx(records: Iterable[dict], target: Path, title: str | None = None, order: str = "input") -> int:
-    """Write the compiled volume; returns the number of cases written."""
+    """Write the compiled volume; returns the number of cases written.
+
+    python-docx builds the volume's frame (page, styles, page numbers, cover and contents)
+    around a marker paragraph; the cases are then written into the saved file in the
+    marker's place one at a time, each built, serialised and dropped, so memory does not
+    grow with the number of cases.
+    """
     from docx import Document
 
-    cases = _ordered([{k: r.get(k) for k in _VOLUME_FIELDS} for r in records], order)
+    cases = _ordered([_volume_view(r) for r in records], order)
     doc = Document()
     _set_up(doc, title)
-    # python-docx's add_paragraph looks through the whole body for the section properties at
-    # its end, which makes a long volume quadratic; paragraphs are instead inserted before an
-    # empty last paragraph, removed when the volume is done.
-    end = doc.add_paragraph()
-    add = end.insert_paragraph_before
+    marker = doc.add_paragraph(_MARKER)
+    add = marker.insert_paragraph_before
     if title:
         cover = _paragraph(add, title, TITLE_FONT, SIZE_2, centred=True)
         cover.paragraph_format.space_before = _mm(TITLE_PAGE_DROP_MM)
     _contents(add, new_page=bool(title))
-    for record in cases:
-        _case(add, record)
-    end._element.getparent().remove(end._element)
     with atomic_path(target) as tmp:
         doc.save(str(tmp))
+        frame = tmp.read_bytes()
+        with zipfile.ZipFile(io.BytesIO(frame)) as source, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as volume:
+            for item in source.infolist():
+                if item.filename == _DOCUMENT_PART:
+                    with volume.open(_DOCUMENT_PART, "w", force_zip64=True) as out:
+                        _write_document(source.read(item), out, doc, cases)
+                else:
+                    volume.writestr(item, source.read(item))
     return len(cases)
+
+
+def _write_document(frame: bytes, out: IO[bytes], doc, cases: list[dict]) -> None:
+    """document.xml with the cases' paragraphs where the marker paragraph stood."""
+    from docx.oxml import OxmlElement
+    from docx.text.paragraph import Paragraph
+    from lxml import etree
+
+    at = frame.index(_MARKER.encode())
+    start, end = frame.rindex(b"<w:p>", 0, at), frame.index(b"</w:p>", at) + len(b"</w:p>")
+    out.write(frame[:start])
+    # Paragraphs are built in a scratch element before a sentinel (python-docx's add_paragraph
+    # searches the whole body each time), with the document as their parent for style names.
+    scratch = OxmlElement("w:body")
+    sentinel = OxmlElement("w:p")
+    scratch.append(sentinel)
+    add = Paragraph(sentinel, doc._body).insert_paragraph_before
+    for record in cases:
+        _case(add, record)
+        for element in scratch[:-1]:
+            out.write(etree.tostring(element, encoding="utf-8"))
+            scratch.remove(element)
+    out.write(frame[end:])
+
+
+def _volume_view(record: dict) -> dict:
+    """The fields the volume prints or sorts by, and the section headings (not their bodies)."""
+    view = {k: record.get(k) for k in _VOLUME_FIELDS}
+    view["headings"] = {s["heading"].strip() for s in record.get("sections") or []}
+    return view
 
 
 def _ordered(records: list[dict], order: str) -> list[dict]:
@@ -276,7 +319,7 @@ def _case(add, record: dict) -> None:
     if record.get("unit"):
         block.append(_paragraph(add, record["unit"], KAI_FONT, SIZE_3, centred=True))
     block[-1].paragraph_format.space_after = Pt(LINE_PITCH)  # one blank line before the body
-    headings = {s["heading"].strip() for s in record.get("sections") or []}
+    headings = record.get("headings") or set()
     for line in _body_lines(record):
         _body_paragraph(add, line, headings)
 
