@@ -40,6 +40,7 @@ _VOLUME_FIELDS = ("id", "title", "subtitle", "unit", "admin", "text")
 
 _DOCUMENT_PART = "word/document.xml"
 _MARKER = "casekit-cases-go-here-5f1d"  # the paragraph the cases replace in the saved frame
+_PARAGRAPH_START = re.compile(rb"<w:p[ >]")
 
 _LEVEL_1 = re.compile(r"^[一二三四五六七八九十]+、")
 _LEVEL_2 = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
@@ -89,7 +90,8 @@ def _write_document(frame: bytes, out: IO[bytes], doc, cases: list[dict]) -> Non
     from lxml import etree
 
     at = frame.index(_MARKER.encode())
-    start, end = frame.rindex(b"<w:p>", 0, at), frame.index(b"</w:p>", at) + len(b"</w:p>")
+    start = [m.start() for m in _PARAGRAPH_START.finditer(frame, 0, at)][-1]
+    end = frame.index(b"</w:p>", at) + len(b"</w:p>")
     out.write(frame[:start])
     # Paragraphs are built in a scratch element before a sentinel (python-docx's add_paragraph
     # searches the whole body each time), with the document as their parent for style names.

@@ -12,16 +12,16 @@ from collections import Counter
 from typing import Collection
 
 from casekit.extract import patterns as P
+from casekit.models import TEMPLATE_SECTIONS
 
 GENRES = ("submission", "speech", "interview", "news", "article")
-_TEMPLATE_KEYS = frozenset({"background", "practices", "outcomes", "lessons"})
 _LEAD_CHARS = 300
 
 
 def find_genre(text: str, title: str | None, unit: str | None, source_has_byline: bool,
                section_keys: Collection[str] = ()) -> str:
     lead = (title or "") + "\n" + text[:_LEAD_CHARS]
-    if unit or len(set(section_keys) & _TEMPLATE_KEYS) >= 2:
+    if unit or len(set(section_keys) & set(TEMPLATE_SECTIONS)) >= 2:
         return "submission"
     if P.INTERVIEW_CUE.search(lead):
         return "interview"
