@@ -96,6 +96,8 @@ def test_real_numbered_list_keeps_its_numbers(lexicon):
         pytest.param("分享到：微信 微博 QQ空间", id="share-buttons"),
         pytest.param("首页 > 新闻中心 > 基层动态", id="breadcrumb"),
         pytest.param("当前位置：首页 » 工作动态", id="breadcrumb-with-label"),
+        pytest.param("某某新闻网 | 登录 | 注册", id="nav-bar"),
+        pytest.param("首页｜要闻｜基层动态｜专题", id="nav-bar-full-width"),
         pytest.param("版权所有：某某新闻网 备案号：某ICP备12345678号", id="site-footer"),
         pytest.param("目  录", id="contents-heading"),
         pytest.param("“红色网格”织密城市治理一张网…………………………12", id="contents-entry"),
@@ -120,6 +122,7 @@ def test_drops_noise_lines(noise, lexicon):
     [
         pytest.param("返回群众身边，打印出服务清单。", id="button-words-in-a-sentence"),
         pytest.param("首页设计由社区党员完成。", id="shouye-in-a-sentence"),
+        pytest.param("项目\t完成情况|备注", id="one-bar-is-no-menu"),
         pytest.param("编辑部全体党员参加了学习，大家纷纷表示要把所学用到工作中去。", id="editor-in-a-sentence"),
         pytest.param("党员人数\t332", id="table-row-ending-in-a-number"),
         pytest.param("目录管理的事项共56项", id="mulu-in-a-sentence"),

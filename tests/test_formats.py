@@ -126,14 +126,18 @@ def test_html_page_furniture_dropped(tmp_path, options):
     body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     page = (
         "<html><head><meta charset='gbk'><title>站点</title><style>p{}</style></head><body>"
-        "<div class='nav-menu'><a href='/'>首页</a><a>要闻</a></div>"
+        "<div class='site-header'>某某新闻网 登录 注册</div><div class='nav-menu'><a href='/'>首页</a><a>要闻</a></div>"
+        "<div>首页 | 要闻 | 基层动态</div>"
         f"<article>{body}</article><script>var a = '<p>1人</p>';</script>"
         "<div id='footer'>版权所有 某某网站</div></body></html>"
     )
     path = tmp_path / "案例.html"
     path.write_bytes(page.encode("gbk"))
     check(path, options, "gb18030")
-    assert "首页" not in read_document(path).text and "版权所有" not in read_document(path).text
+    text = read_document(path).text
+    assert "版权所有" not in text and "登录" not in text and "<a" not in text
+    (case,) = process_document(read_document(path), options)
+    assert "首页" not in case.text  # the bar of menu items, dropped by cleaning
 
 
 @pytest.mark.parametrize(

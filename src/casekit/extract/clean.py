@@ -124,6 +124,7 @@ def _is_junk_line(text: str) -> bool:
         or P.CONTENTS_ENTRY.match(text)
         or P.PAGE_BUTTONS.match(text)
         or P.BREADCRUMB.match(text)
+        or P.NAV_BAR.match(text)
         or (len(text) <= 80 and P.SITE_FOOTER.search(text))
         or len(P.META_FIELD.findall(text)) >= 2
     )

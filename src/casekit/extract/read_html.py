@@ -13,8 +13,8 @@ _SKIP_TAGS = {"script", "style", "noscript", "template", "head", "nav", "footer"
               "button", "select", "svg"}
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "table",
                "ul", "ol", "blockquote", "pre", "header", "main", "dd", "dt", "hr", "figcaption"}
-_FURNITURE = re.compile(r"nav|menu|footer|sidebar|breadcrumb|comment|share|related|recommend|toolbar|copyright",
-                        re.I)
+_FURNITURE = re.compile(r"nav|menu|footer|sidebar|breadcrumb|comment|share|related|recommend|toolbar|copyright"
+                        r"|topbar|top-bar|site-header|login|banner|logo", re.I)
 _VOID = {"br", "hr", "img", "meta", "link", "input", "wbr", "col", "area", "base", "source"}
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", re.I)
 
