@@ -109,6 +109,7 @@ NAMES = [
     pytest.param("全县推行“4321”工作法激活集体经济。", None, ["4321"], id="q-digits-before-gongzuofa"),
     pytest.param("开通“12345”热线，接听群众来电。", None, [], id="q-digits-hotline-not-a-model"),
     pytest.param("该村在“2020”年度考核中获评先进。", None, [], id="q-year-not-a-model"),
+    pytest.param("谋划“十四五”时期发展，学习贯彻“二十大”精神。", None, [], id="q-plan-period-and-congress-not-models"),
     # numbered methods, unquoted
     pytest.param("推行“提、议、办、评”四步议事法，实现全覆盖。", None, ["四步议事法"], id="u-sibu-yishifa"),
     pytest.param("总结出“严、实、细”三字工作法。", None, ["三字工作法"], id="u-sanzi-gongzuofa"),
