@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -9,6 +10,7 @@ import subprocess
 import pytest
 from openpyxl import load_workbook
 
+from casekit import labels
 from casekit.errors import ExportError
 from casekit.export import to_excel
 from casekit.extract.read import read_document
@@ -170,3 +172,29 @@ def test_a_helper_process_that_dies_leaves_no_workbook(records, tmp_path):
     with pytest.raises(ExportError, match="意外退出"):
         to_excel.write_xlsx(iter(records), target, figures=_dying_sources)
     assert not target.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_issue_sheet_lists_workspace_findings_after_each_records_own(records, tmp_path):
+    from casekit.check import Finding
+
+    first = records[0]["id"]
+    findings = {first: [Finding(first, records[0]["title"], "error", "duplicate", "与 x-01 内容相同，疑似重复报送")]}
+    target = tmp_path / "登记表.xlsx"
+    to_excel.write_xlsx(iter(records), target, findings=findings)
+    rows = [[c.value for c in row] for row in load_workbook(target)["质检"].iter_rows(min_row=2)]
+    assert len(rows) == sum(len(r["issues"]) for r in records) + 1
+    own = len(records[0]["issues"])
+    assert rows[own][2:] == ["错误", "重复报送", "与 x-01 内容相同，疑似重复报送"]
+
+
+def test_cli_register_includes_what_check_finds(samples_workspace, tmp_path):
+    from typer.testing import CliRunner
+
+    from casekit.cli import app
+
+    target = tmp_path / "登记表.xlsx"
+    result = CliRunner().invoke(app, ["export", "--xlsx", str(target), "--db", str(samples_workspace)])
+    assert result.exit_code == 0, result.output
+    check = CliRunner().invoke(app, ["check", "-f", "json", "--db", str(samples_workspace)])
+    expected = sorted(labels.finding(f["code"]) for f in json.loads(check.output))
+    assert sorted(c.value for c in load_workbook(target)["质检"]["D"][1:]) == expected

@@ -12,6 +12,7 @@ re-read or re-extracted, so checking stays fast at ten thousand cases.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from casekit.extract.fingerprint import NUM_PERM, signature
@@ -33,19 +34,32 @@ class Finding:
 
 def check_workspace(workspace: Workspace, max_chars: int) -> list[Finding]:
     """All findings, grouped by case in workspace order."""
-    per_case: dict[str, list[Finding]] = {}
+    stored, added = _findings(workspace, max_chars)
+    return [f for case_id, findings in stored.items() for f in findings + added.get(case_id, [])]
+
+
+def added_findings(workspace: Workspace, max_chars: int) -> dict[str, list[Finding]]:
+    """By case, what check finds beyond the issues each record holds: a text over the length
+    limit, duplicates and near-duplicates, a title another case shares."""
+    return _findings(workspace, max_chars)[1]
+
+
+def _findings(workspace: Workspace, max_chars: int) -> tuple[dict[str, list[Finding]], dict[str, list[Finding]]]:
+    """(the stored issues of every case, the findings added across the workspace), by case id."""
+    stored: dict[str, list[Finding]] = {}
+    added: dict[str, list[Finding]] = defaultdict(list)
     titles: dict[str, str | None] = {}
     for case_id, title, chars, issues in workspace.issue_rows():
         titles[case_id] = title
-        per_case[case_id] = [Finding(case_id, title, i["severity"], i["code"], i["message"]) for i in issues]
+        stored[case_id] = [Finding(case_id, title, i["severity"], i["code"], i["message"]) for i in issues]
         if chars > max_chars:
-            per_case[case_id].append(Finding(case_id, title, "warning", "too-long",
-                                             f"正文 {chars} 字，超过 {max_chars} 字的篇幅要求"))
+            added[case_id].append(Finding(case_id, title, "warning", "too-long",
+                                          f"正文 {chars} 字，超过 {max_chars} 字的篇幅要求"))
     duplicates = find_duplicates(workspace.fingerprints(), titles)
     flagged = {f.case_id for f in duplicates}
     for finding in duplicates + [f for f in find_same_titles(titles) if f.case_id not in flagged]:
-        per_case.setdefault(finding.case_id, []).append(finding)
-    return [f for findings in per_case.values() for f in findings]
+        added[finding.case_id].append(finding)
+    return stored, dict(added)
 
 
 def find_duplicates(fingerprints: list[tuple[str, bytes]], titles: dict[str, str | None]) -> list[Finding]:

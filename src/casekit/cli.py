@@ -276,9 +276,12 @@ def _export_options(fmt: str, ws, title: str | None, order: str) -> dict:
     if fmt == "docx":
         return {"title": title, "order": order}
     if fmt == "xlsx":
+        from casekit.check import added_findings
+        from casekit.options import default_options
         from casekit.store import figure_sources
 
-        return {"figures": partial(figure_sources, ws.path)}
+        return {"figures": partial(figure_sources, ws.path),
+                "findings": added_findings(ws, default_options().max_case_chars)}
     if fmt == "html":
         from casekit.sources import SourceTexts
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+from dataclasses import asdict
 from pathlib import Path
-from typing import Callable, Iterable, NamedTuple
+from typing import Callable, Iterable, Mapping, NamedTuple
 
 from casekit import labels
 from casekit.errors import ExportError
@@ -23,7 +24,7 @@ CASE_COLUMNS = ("序号", "编号", "标题", "申报单位", "地区", "省份"
 FIGURE_COLUMNS = ("案例序号", "案例标题", "原文", "数值", "单位", "标准化数值", "标准化单位", "近似", "对象",
                   "所在部分", "原句", "来源位置")
 MODEL_COLUMNS = ("案例序号", "案例标题", "模式", "特色/通用", "组成部分", "应有数量", "实有数量")
-ISSUE_COLUMNS = ("案例序号", "案例标题", "级别", "代码", "说明")
+ISSUE_COLUMNS = ("案例序号", "案例标题", "级别", "类型", "说明")
 ROW_SHEETS = {"案例": CASE_COLUMNS, "指标": FIGURE_COLUMNS, "模式": MODEL_COLUMNS, "质检": ISSUE_COLUMNS}
 CHARTS = (("按城市", "各城市案例数"), ("按领域", "各领域案例数"), ("特色模式", "特色模式出现次数"))
 
@@ -37,8 +38,12 @@ _HEADER_FILL = "DDEBF7"
 
 
 def write_xlsx(records: Iterable[dict], target: Path,
-               figures: Callable[[], Iterable[tuple[str, dict]]] | None = None) -> int:
+               figures: Callable[[], Iterable[tuple[str, dict]]] | None = None,
+               findings: Mapping[str, list] | None = None) -> int:
     """Write the register; returns the number of cases.
+
+    `findings`, when given, holds by case id what `casekit check` finds across the workspace
+    (duplicates, shared titles, length); the 质检 sheet lists them after each record's issues.
 
     `figures`, when given, yields each case's id and figure source ({title, source.file,
     indicators}) in the order of `records`; the figure sheet, by far the longest, is then
@@ -67,6 +72,7 @@ def write_xlsx(records: Iterable[dict], target: Path,
                     rows["指标"].add_many(link + _figure_row(record, i) for i in record["indicators"])
                 rows["模式"].add_many(link + _model_row(m) for m in record["models"])
                 rows["质检"].add_many(link + _issue_row(i) for i in record["issues"])
+                rows["质检"].add_many(link + _issue_row(asdict(f)) for f in (findings or {}).get(record["id"], []))
             done = {title: r.finish() for title, r in rows.items()}
             if helper:
                 done["指标"] = helper.result(order.hexdigest())
