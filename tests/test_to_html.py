@@ -218,6 +218,19 @@ def test_write_html_streams_records_into_one_page(samples, tmp_path):
     assert [p.name for p in target.parent.iterdir()] == ["report.html"]
 
 
+def test_workspace_findings_follow_each_cases_own_issues(samples, tmp_path):
+    from casekit.check import Finding
+
+    records, _ = samples
+    first = records[0]["id"]
+    findings = {first: [Finding(first, records[0]["title"], "warning", "same-title", "与 x-01 标题相同")]}
+    target = tmp_path / "report.html"
+    write_html(records, target, findings=findings)
+    cases = json.loads(DATA_BLOCK.search(target.read_text(encoding="utf-8")).group(1))
+    assert cases[0]["issues"][-1] == {"severity": "提醒", "code": "标题相同", "message": "与 x-01 标题相同"}
+    assert [len(c["issues"]) for c in cases[1:]] == [len(r["issues"]) for r in records[1:]]
+
+
 def test_failed_export_leaves_no_file(samples, tmp_path):
     records, _ = samples
 

@@ -276,17 +276,23 @@ def _export_options(fmt: str, ws, title: str | None, order: str) -> dict:
     if fmt == "docx":
         return {"title": title, "order": order}
     if fmt == "xlsx":
-        from casekit.check import added_findings
-        from casekit.options import default_options
         from casekit.store import figure_sources
 
-        return {"figures": partial(figure_sources, ws.path),
-                "findings": added_findings(ws, default_options().max_case_chars)}
+        return {"figures": partial(figure_sources, ws.path), "findings": _added_findings(ws)}
     if fmt == "html":
         from casekit.sources import SourceTexts
 
-        return {"sources": SourceTexts(ws.source_locations()), **({"title": title} if title else {})}
+        return {"sources": SourceTexts(ws.source_locations()), "findings": _added_findings(ws),
+                **({"title": title} if title else {})}
     return {}
+
+
+def _added_findings(ws) -> dict:
+    """What `check` finds across the workspace, by case, for the register and the review page."""
+    from casekit.check import added_findings
+    from casekit.options import default_options
+
+    return added_findings(ws, default_options().max_case_chars)
 
 
 class VolumeOrder(str, Enum):

@@ -17,11 +17,12 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from dataclasses import asdict
 from functools import lru_cache
 from html import escape
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from casekit import labels
 from casekit.export.atomic import atomic_path
@@ -48,11 +49,12 @@ _PARAGRAPH = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its surrounding wh
 
 
 def write_html(records: Iterable[dict], target: Path, title: str = DEFAULT_TITLE,
-               sources: Mapping[str, str] | None = None) -> int:
+               sources: Mapping[str, str] | None = None, findings: Mapping[str, list] | None = None) -> int:
     """Write the review page; returns the number of cases written.
 
     `sources` maps a record's `source.path` to its decoded source text; with it the page gives
-    line numbers in the source file, without it character offsets.
+    line numbers in the source file, without it character offsets. `findings` holds by case id
+    what `casekit check` finds across the workspace; each case lists them after its own issues.
     """
     locator = _Locator(sources)
     count = 0
@@ -61,7 +63,8 @@ def write_html(records: Iterable[dict], target: Path, title: str = DEFAULT_TITLE
         fh.write("[")
         for count, record in enumerate(records, start=1):
             # records are streamed into the JSON block: the page is never held in memory whole
-            fh.write(("," if count > 1 else "") + _script_json(_view(count, record, locator)))
+            added = [asdict(f) for f in (findings or {}).get(record["id"], [])]
+            fh.write(("," if count > 1 else "") + _script_json(_view(count, record, locator, added)))
         fh.write("]")
         fh.write(f"</script>\n<script>{_asset('review.js')}</script>\n</body>\n</html>\n")
     return count
@@ -94,7 +97,7 @@ class _Locator:
         return f"第{bisect.bisect_left(self.breaks[path], raw_start) + 1}行"
 
 
-def _view(number: int, record: dict, locator: _Locator) -> dict:
+def _view(number: int, record: dict, locator: _Locator, added: Sequence[dict] = ()) -> dict:
     """The fields the page shows, labels resolved and positions computed, so the browser's
     script only lays them out (and the JSON carries no section text or sentences twice)."""
     return {
@@ -114,7 +117,7 @@ def _view(number: int, record: dict, locator: _Locator) -> dict:
         "models": [{"name": m["name"], "components": m["components"], "start": m["start"], "end": m["end"]}
                    for m in record["models"]],
         "issues": [{"severity": labels.SEVERITY.get(i["severity"], i["severity"]), "code": labels.finding(i["code"]),
-                    "message": i["message"]} for i in record["issues"]],
+                    "message": i["message"]} for i in [*record["issues"], *added]],
     }
 
 
