@@ -35,6 +35,9 @@ def keys_and_bodies(text, lexicon):
                      id="numbered-sentence-is-no-heading"),
         pytest.param("标题\n背景介绍\n甲。\n经验做法\n乙。", [("background", "背景介绍", "甲。"), ("practices", "经验做法", "乙。")],
                      id="more-variants"),
+        pytest.param("标题\n【背景】\n甲。\n【主要做法】\n乙。\n【专家点评】\n丙。",
+                     [("background", "【背景】", "甲。"), ("practices", "【主要做法】", "乙。"), ("other", "【专家点评】", "丙。")],
+                     id="bracketed-heading-outside-the-template"),
     ],
 )
 def test_template_sections(text, expected, lexicon):

@@ -23,6 +23,7 @@ _POINT_TITLE_MAX = 40
 _INLINE_HEADING = re.compile(r"([【\[]?)([^】\]：:，。]{1,12})([】\]]\s*[：:]?|[：:])")
 _NUMBERED_INLINE_HEADING = re.compile(r"()([^】\]：:，。．.\s]{1,12})([。．.]\s*|\s+)")
 _CUED_HEADING_MAX = 8
+_BRACKETED_HEADING = re.compile(r"【[^】。；！？]{1,12}】")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 HeadingCues = tuple[tuple[str, tuple[str, ...]], ...]
@@ -91,7 +92,10 @@ def _cued_key(heading: str, heading_cues: HeadingCues) -> str | None:
 
 
 def _is_other_heading(par: str, number: re.Match | None) -> bool:
-    """A top-level numbered heading outside the template ("四、下一步打算")."""
+    """A top-level heading outside the template: numbered ("四、下一步打算") or a short line in
+    brackets ("【专家点评】")."""
+    if _BRACKETED_HEADING.fullmatch(par.strip()):
+        return True
     if not number or not re.match(rf"[{P.CN_SMALL}]+\s*[、.．]|第", par):
         return False
     return len(par) <= 40 and not any(c in par for c in P.SENTENCE_INNER)
