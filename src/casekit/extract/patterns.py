@@ -91,6 +91,8 @@ ASCII_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "("
 
 # Organisation names end like this: "…组织部", "…工作委员会", "…党委", "…街道".
 ORG_SUFFIX = r"(?:委员会|组织部|宣传部|党委|党组|党工委|工委|党总支|党支部|局|办公室|办事处|政府|街道|协会|中心|公司|学校|党校|医院)"
+# The end of a named place of any level: "…省", "…县", "…街道".
+PLACE_SUFFIX = r"(?:省|市|县|区|旗|州|盟|镇|乡|街道)"
 # The stricter ending of a unit named by its place alone ("辽源市委组织部", "某某县民政局"): a title such
 # as "开创城市基层党建工作新格局" or "打造社区党群服务中心" must not read as one.
 _PLACE_ORG_SUFFIX = r"(?:组织部|宣传部|统战部|党委|党组|党工委|工委|委员会|办公室|办事处|政府|(?<![格布大全结开变新破])局|党校)"
@@ -107,7 +109,7 @@ UNIT_LINE = re.compile(
     rf"|[（(]?(?P<u2>[^\s。，,：:（）()]{{2,40}}?)\s*(?:申报|报送|供稿|推荐|提供)(?:材料)?[）)]?"
     rf"|[（(](?P<u3>[^（）()\s。，,：:]{{2,30}}{ORG_SUFFIX})(?:[\s\u3000]+\d{{4}}\s*年[\d\s月日]*)?[）)]"
     rf"|(?P<u4>中共[^\s。，,：:]{{2,28}}{ORG_SUFFIX}){_UNIT_TAIL_OR_NAME}"
-    rf"|(?P<u5>[\u4e00-\u9fff]{{1,12}}?(?:省|市|县|区|旗|州|盟|镇|乡|街道)[\u4e00-\u9fff]{{0,8}}?{_PLACE_ORG_SUFFIX}){_UNIT_TAIL})$"
+    rf"|(?P<u5>[\u4e00-\u9fff]{{1,12}}?{PLACE_SUFFIX}[\u4e00-\u9fff]{{0,8}}?{_PLACE_ORG_SUFFIX}){_UNIT_TAIL})$"
 )
 
 # "案例名称：…", "【案例名称】…", "题目：…": a title written into a form's field.
@@ -121,7 +123,7 @@ ARTICLE_MARK = re.compile(
 
 # "安吉县：“两山”理念引领乡村振兴", "【东丰县】推行“三治融合”": a digest item headed by its place.
 PLACE_TITLE = re.compile(
-    rf"^(?:【[{CJK}]{{1,12}}(?:省|市|县|区|旗|州|盟|镇|乡|街道)】|[{CJK}]{{1,12}}(?:省|市|县|区|旗|州|盟|镇|乡|街道)[：:])"
+    rf"^(?:【[{CJK}]{{1,12}}{PLACE_SUFFIX}】|[{CJK}]{{1,12}}{PLACE_SUFFIX}[：:])"
     r"\s*\S.{3,60}$"
 )
 
