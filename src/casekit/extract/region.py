@@ -33,7 +33,7 @@ def find_region(unit: str | None, title: str | None, text: str,
         admin = _first_place(source, ambiguous) if source else None
         if admin:
             below_county = _below_county(source) if source is unit else None
-            return below_county or admin.county or admin.city or admin.province, admin
+            return below_county or _most_specific(admin), admin
     return _last_place(unit), Admin()
 
 
@@ -42,9 +42,11 @@ def _first_place(source: str, ambiguous: Collection[str], tries: int = 3) -> Adm
     rest = source
     for _ in range(tries):
         admin = resolve_admin(_strip_party_prefix(rest))
-        if _named_in(rest, admin) and (admin.county not in ambiguous or _named_in(rest, Admin(city=admin.city))):
+        starts = {start for _, start, _ in segment(rest)}
+        if _named_in(rest, starts, _most_specific(admin)) and (
+                admin.county not in ambiguous or _named_in(rest, starts, admin.city)):
             return admin
-        guessed = next((n for n in (admin.county, admin.city, admin.province) if n), None)
+        guessed = _most_specific(admin)
         cut = rest.find(guessed) if guessed else -1
         if cut < 0:
             return None
@@ -52,15 +54,17 @@ def _first_place(source: str, ambiguous: Collection[str], tries: int = 3) -> Adm
     return None
 
 
-def _named_in(source: str, admin: Admin) -> bool:
-    """Whether the source names the most specific resolved place, as a word of its own.
+def _most_specific(admin: Admin) -> str | None:
+    return admin.county or admin.city or admin.province
+
+
+def _named_in(source: str, word_starts: set[int], name: str | None) -> bool:
+    """Whether the source names the place, as a word of its own (`word_starts`: where its words begin).
 
     cpca also guesses from fragments: 县 alone, or 南县 inside 岭南县, a place it does not know.
     """
-    name = next((n for n in (admin.county, admin.city, admin.province) if n), None)
     if not name or len(name) < 2:
         return False
-    word_starts = {start for _, start, _ in segment(source)}
     forms = (name, name[:-1]) if len(name) > 2 else (name,)
     return any(m.start() in word_starts for form in forms for m in re.finditer(re.escape(form), source))
 
@@ -75,8 +79,8 @@ def _last_place(unit: str | None) -> str | None:
 
 
 def _below_county(unit: str) -> str | None:
-    places = _PLACE.findall(_strip_party_prefix(unit))
-    return places[-1] if places and places[-1].endswith(_BELOW_COUNTY) else None
+    place = _last_place(unit)
+    return place if place and place.endswith(_BELOW_COUNTY) else None
 
 
 @lru_cache(maxsize=2048)
