@@ -20,8 +20,8 @@ _POINT_TITLE_END = re.compile(r"[。；;！？!?\n：:]")
 _POINT_TITLE_MAX = 40
 # "【背景】…", "背景：…": a heading with its body on the same line; after a number also
 # "一、基本情况。…" and "一、背景 …".
-_INLINE_HEADING = re.compile(r"([【\[]?)([^】\]：:，。]{1,12})([】\]]\s*[：:]?|[：:])")
-_NUMBERED_INLINE_HEADING = re.compile(r"()([^】\]：:，。．.\s]{1,12})([。．.]\s*|\s+)")
+_INLINE_HEADING = re.compile(r"[【\[]?(?P<name>[^】\]：:，。]{1,12})(?:[】\]]\s*[：:]?|[：:])")
+_NUMBERED_INLINE_HEADING = re.compile(r"(?P<name>[^】\]：:，。．.\s]{1,12})(?:[。．.]\s*|\s+)")
 _CUED_HEADING_MAX = 8
 _BRACKETED_HEADING = re.compile(r"【[^】。；！？]{1,12}】")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
@@ -74,8 +74,8 @@ def _parse_heading(par: str, heading_keys: dict[str, str], heading_cues: Heading
     if whole in heading_keys:
         return heading_keys[whole], par.strip(), len(par)
     inline = (_INLINE_HEADING.match(rest) or (_NUMBERED_INLINE_HEADING.match(rest) if number else None))
-    if inline and inline.group(2).strip() in heading_keys:
-        return heading_keys[inline.group(2).strip()], par[: rest_at + inline.end()].rstrip(), rest_at + inline.end()
+    if inline and inline.group("name").strip() in heading_keys:
+        return heading_keys[inline.group("name").strip()], par[: rest_at + inline.end()].rstrip(), rest_at + inline.end()
     cued = _cued_key(whole, heading_cues) if number or rest.lstrip().startswith(("【", "[")) else None
     if cued:
         return cued, par.strip(), len(par)
