@@ -12,7 +12,7 @@ import os
 from enum import Enum
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Callable, Optional
 
 import typer
 
@@ -271,18 +271,18 @@ def check(
         raise typer.Exit(1)
 
 
-def _export_options(fmt: str, ws, title: str | None, order: str) -> dict:
+def _export_options(fmt: str, ws, title: str | None, order: str, findings: Callable[[], dict]) -> dict:
     """The options a format takes beyond records and target."""
     if fmt == "docx":
         return {"title": title, "order": order}
     if fmt == "xlsx":
         from casekit.store import figure_sources
 
-        return {"figures": partial(figure_sources, ws.path), "findings": _added_findings(ws)}
+        return {"figures": partial(figure_sources, ws.path), "findings": findings()}
     if fmt == "html":
         from casekit.sources import SourceTexts
 
-        return {"sources": SourceTexts(ws.source_locations()), "findings": _added_findings(ws),
+        return {"sources": SourceTexts(ws.source_locations()), "findings": findings(),
                 **({"title": title} if title else {})}
     return {}
 
@@ -320,10 +320,11 @@ def export(
         _fail("请至少指定一种导出格式：--jsonl、--yaml、--xlsx、--docx 或 --html")
     try:
         with _open(db) as ws:
+            findings = lru_cache(maxsize=1)(partial(_added_findings, ws))  # for the register and the page, once
             for fmt, target in targets.items():
                 if target is None:
                     continue
-                extra = _export_options(fmt, ws, title, order.value)
+                extra = _export_options(fmt, ws, title, order.value, findings)
                 count = exporter(fmt)(ws.iter_records(), target, **extra)
                 out().print(f"已导出 {count} 个案例到 {target}", highlight=False)
     except CasekitError as exc:
