@@ -118,7 +118,7 @@ def extract_file(source: SourceFile, options: Options) -> _Extracted:
     try:
         if not source.path.exists():
             raise CasekitError("文件不存在（可能在导入过程中被删除或移动）")
-        doc = read_document(source.path, source.shown, options.max_file_mb, options.max_line_chars)
+        doc = read_document(source.path, source.shown, options.limits)
         rows = [CaseRow.of(case) for case in _process(doc, options)]
     except CasekitError as exc:
         return _Extracted(None, [], str(exc))

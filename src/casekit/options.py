@@ -34,6 +34,22 @@ class Lexicon:
 
 
 @dataclass(frozen=True)
+class Limits:
+    """What one input may cost (the reasons are in `lexicon/defaults.yaml`); each refusal names its limit."""
+
+    max_file_mb: int = 20
+    max_text_chars: int = 8_000_000
+    max_line_chars: int = 200_000
+    max_zip_members: int = 3000
+    max_zip_inflated_mb: int = 200
+    max_zip_ratio: int = 150
+    max_pdf_pages: int = 3000
+    max_pdf_stream_mb: int = 64
+    worker_memory_mb: int = 2048
+    max_import_mb: int = 5
+
+
+@dataclass(frozen=True)
 class Options:
     lexicon: Lexicon
     keywords_top: int = 8
@@ -41,8 +57,7 @@ class Options:
     title_max_chars: int = 60
     subject_window: int = 16
     max_case_chars: int = 3000
-    max_file_mb: int = 20
-    max_line_chars: int = 200_000
+    limits: Limits = Limits()
     extra: Mapping[str, object] = field(default_factory=dict)
 
 
@@ -87,6 +102,8 @@ def default_options() -> Options:
 
 def with_settings(options: Options, settings: Mapping[str, object]) -> Options:
     """Options with a user's settings layered on top; unknown keys are kept in `extra`."""
-    known = {k: v for k, v in settings.items() if k in Options.__dataclass_fields__ and k != "lexicon"}
-    extra = {k: v for k, v in settings.items() if k not in known}
-    return replace(options, **known, extra={**options.extra, **extra})
+    known = {k: v for k, v in settings.items() if k in Options.__dataclass_fields__ and k not in ("lexicon", "limits")}
+    extra = {k: v for k, v in settings.items() if k not in known and k != "limits"}
+    limits = replace(options.limits, **{k: v for k, v in (settings.get("limits") or {}).items()
+                                        if k in Limits.__dataclass_fields__})
+    return replace(options, **known, limits=limits, extra={**options.extra, **extra})

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casekit.errors import ReadError
+from casekit.options import Limits
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -42,8 +43,7 @@ def is_supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES | LEGACY_SUFFIXES
 
 
-def read_document(path: Path, shown_path: str | None = None, max_mb: int = 20,
-                  max_line: int = 200_000) -> Document:
+def read_document(path: Path, shown_path: str | None = None, limits: Limits = Limits()) -> Document:
     """Read and decode one file; raise ReadError with a reason an editor understands."""
     suffix = path.suffix.lower()
     if suffix in LEGACY_SUFFIXES:
@@ -52,15 +52,19 @@ def read_document(path: Path, shown_path: str | None = None, max_mb: int = 20,
         raise ReadError(f"不支持的文件类型 {suffix or '(无扩展名)'}")
     try:
         size = path.stat().st_size
-        if size > max_mb * 1024 * 1024:
-            raise ReadError(f"文件过大（{size / 1024 / 1024:.0f} MB，上限 {max_mb} MB），请拆分后再导入")
+        if size > limits.max_file_mb * 1024 * 1024:
+            raise ReadError(f"文件过大（{size / 1024 / 1024:.0f} MB，超过 max_file_mb = {limits.max_file_mb} MB），"
+                            "请拆分后再导入")
         data = path.read_bytes()
     except OSError as exc:
         raise ReadError(f"无法读取文件：{exc.strerror or exc}") from exc
-    text, encoding = decode_document(data, suffix)
+    text, encoding = decode_document(data, suffix, limits)
+    if len(text) > limits.max_text_chars:
+        raise ReadError(f"文字过多（{len(text)} 字，超过 max_text_chars = {limits.max_text_chars}），请拆分后再导入")
     longest = max(map(len, text.splitlines()), default=0)
-    if longest > max_line:
-        raise ReadError(f"有一行长达 {longest} 字，不像正常的文字材料（可能是数据或二进制内容）")
+    if longest > limits.max_line_chars:
+        raise ReadError(f"有一行长达 {longest} 字（超过 max_line_chars = {limits.max_line_chars}），"
+                        "不像正常的文字材料（可能是数据或二进制内容）")
     return Document(
         path=shown_path or str(path),
         file=path.name,
@@ -71,18 +75,18 @@ def read_document(path: Path, shown_path: str | None = None, max_mb: int = 20,
     )
 
 
-def decode_document(data: bytes, suffix: str) -> tuple[str, str]:
+def decode_document(data: bytes, suffix: str, limits: Limits = Limits()) -> tuple[str, str]:
     """(the text casekit starts from, how it was decoded) for a file of the given type."""
     if not data.strip():
         raise ReadError("文件为空")
     if suffix == ".docx":
         from casekit.extract.read_docx import docx_text
 
-        return docx_text(data), "docx"
+        return docx_text(data, limits), "docx"
     if suffix == ".pdf":
         from casekit.extract.read_pdf import pdf_text
 
-        return pdf_text(data), "pdf"
+        return pdf_text(data, limits), "pdf"
     if suffix in HTML_SUFFIXES:
         from casekit.extract.read_html import html_charset, html_text
 

@@ -8,11 +8,18 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from casekit.errors import ReadError
+from casekit.options import Limits
+
+_MB = 1024 * 1024
+_RATIO_FLOOR = _MB  # parts smaller than this inflate to little whatever their ratio
 
 
-def docx_text(data: bytes) -> str:
+def docx_text(data: bytes, limits: Limits = Limits()) -> str:
+    from lxml import etree
+
     try:
         import docx
         from docx.table import Table
@@ -20,9 +27,14 @@ def docx_text(data: bytes) -> str:
 
         from casekit.extract.docx_numbers import ListNumbers
 
+        check_package(data, limits)
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:
         raise ReadError("不是有效的 .docx 文件（文件可能已损坏）") from exc
+    except zlib.error as exc:
+        raise ReadError("不是有效的 .docx 文件（压缩数据已损坏）") from exc
+    except etree.XMLSyntaxError as exc:
+        raise ReadError(f"不是有效的 .docx 文件（XML 有误：{exc.msg}）") from exc
     numbers = ListNumbers(document)
     lines = []
     for child in document.element.body.iterchildren():
@@ -34,6 +46,27 @@ def docx_text(data: bytes) -> str:
         elif tag == "tbl":
             lines.extend(_table_rows(Table(child, document)))
     return "\n".join(lines)
+
+
+def check_package(data: bytes, limits: Limits) -> None:
+    """Refuse a zip package over the limits before anything in it is inflated.
+
+    zipfile never inflates a part past the size its header declares (it stops there and the
+    CRC check fails), so the declared sizes bound what reading the package can cost.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        parts = package.infolist()
+    if len(parts) > limits.max_zip_members:
+        raise ReadError(f"文件内部部件过多（{len(parts)} 个，超过 max_zip_members = {limits.max_zip_members}），"
+                        "可能是恶意构造的文件")
+    inflated = sum(p.file_size for p in parts)
+    if inflated > limits.max_zip_inflated_mb * _MB:
+        raise ReadError(f"文件解压后过大（{inflated / _MB:.0f} MB，超过 max_zip_inflated_mb = "
+                        f"{limits.max_zip_inflated_mb} MB），可能是压缩炸弹")
+    for part in parts:
+        if part.file_size > _RATIO_FLOOR and part.file_size > limits.max_zip_ratio * max(part.compress_size, 1):
+            raise ReadError(f"文件中 {part.filename} 的压缩比异常（{part.file_size // max(part.compress_size, 1)} 倍，"
+                            f"超过 max_zip_ratio = {limits.max_zip_ratio}），可能是压缩炸弹")
 
 
 def _table_rows(table) -> list[str]:
