@@ -166,18 +166,106 @@ def test_parallel_ingest_gives_the_same_records(tmp_path, options):
     assert found[1] == found[2]
 
 
-def test_a_worker_that_dies_is_reported_and_stored_files_stay(tmp_path, options, monkeypatch):
-    from casekit.errors import CasekitError
+def _raising(kind: str):
+    """An exception of the kind a library raises deep inside a reader."""
+    if kind == "zlib":
+        import zlib
 
+        return zlib.error("Error -3 while decompressing data: invalid stored block lengths")
+    if kind == "lxml":
+        from lxml import etree
+
+        try:
+            etree.fromstring(b"<w:document>")
+        except etree.XMLSyntaxError as exc:
+            return exc
+    if kind == "pypdf":
+        from pypdf.errors import LimitReachedError
+
+        return LimitReachedError("Limit reached while decompressing: 75000000 bytes")
+    if kind == "docx":
+        from docx.opc.exceptions import PackageNotFoundError
+
+        return PackageNotFoundError("Package not found at '<stream>'")
+    if kind == "PIL":
+        from PIL import UnidentifiedImageError
+
+        return UnidentifiedImageError("cannot identify image file")
+    return {"memory": MemoryError(), "recursion": RecursionError("maximum recursion depth exceeded"),
+            "unicode": UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"),
+            "key": KeyError("word/document.xml"), "os": OSError(5, "Input/output error"),
+            "multiline": ValueError("first line\nsecond line")}[kind]
+
+
+@pytest.mark.parametrize("kind, reason", [
+    ("zlib", "压缩数据已损坏"),
+    ("lxml", "XML 内容有误"),
+    ("pypdf", "无法读取 PDF"),
+    ("docx", "不是有效的 .docx"),
+    ("PIL", "图片无法读取"),
+    ("memory", "内存不足"),
+    ("recursion", "嵌套过深"),
+    ("unicode", "编码有误"),
+    ("key", "处理时出错"),
+    ("os", "无法读取文件"),
+    ("multiline", "first line second line"),
+])
+def test_whatever_a_reader_raises_fails_only_that_file(tmp_path, options, monkeypatch, kind, reason):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "bad.txt").write_text(GOOD.replace("涪城区", "游仙区"), encoding="utf-8")
+    real = read_document
+
+    def faulty(path, *args):
+        if path.name == "bad.txt":
+            raise _raising(kind)
+        return real(path, *args)
+
+    monkeypatch.setattr("casekit.ingest.read_document", faulty)
+    results = ingest(tmp_path, tmp_path.parent / f"{tmp_path.name}.db", options)
+    assert results["good.txt"].status == "new"
+    assert results["bad.txt"].status == "failed"
+    assert reason in results["bad.txt"].error and "\n" not in results["bad.txt"].error
+
+
+def _kill_on(name: str, real):
+    def reader(path, *args):
+        if path.name == name:
+            os._exit(1)
+        return real(path, *args)
+
+    return reader
+
+
+def test_a_worker_that_dies_fails_only_its_file(tmp_path, options, monkeypatch):
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 3)
+    killer = sorted(corpus.iterdir())[5].name
+    monkeypatch.setattr("casekit.ingest.read_document", _kill_on(killer, read_document))
+    with Workspace(tmp_path / "ws.db") as ws:
+        results = {Path(r.shown).name: r for r in ingest_files(ws, collect_files([corpus]), options, jobs=2)}
+        stored = ws.db.execute("SELECT COUNT(*) FROM documents WHERE status='ok'").fetchone()[0]
+    assert results[killer].status == "failed" and "处理进程意外退出" in results[killer].error
+    assert all(r.status == "new" for name, r in results.items() if name != killer)
+    assert stored == len(results) - 1
+
+
+@pytest.mark.parametrize("jobs", [1, 2], ids=["in-process", "workers"])
+def test_a_file_past_the_memory_cap_fails_only_itself(tmp_path, options, monkeypatch, jobs):
     corpus = tmp_path / "corpus"
     make_corpus(corpus, 2)
-    monkeypatch.setattr("casekit.ingest.extract_file", _die)
-    with Workspace(tmp_path / "ws.db") as ws, pytest.raises(CasekitError, match="处理进程意外退出"):
-        ingest_files(ws, collect_files([corpus]), options, jobs=2)
+    hungry = sorted(corpus.iterdir())[3].name
+    real = read_document
 
+    def reader(path, *args):
+        if path.name == hungry:
+            return bytearray(3 * 1024 ** 3)  # the machine could give it; the 2 GB cap does not
+        return real(path, *args)
 
-def _die(source, options):
-    os._exit(1)
+    monkeypatch.setattr("casekit.ingest.read_document", reader)
+    with Workspace(tmp_path / "ws.db") as ws:
+        results = {Path(r.shown).name: r for r in ingest_files(ws, collect_files([corpus]), options, jobs=jobs)}
+    assert results[hungry].status == "failed" and "worker_memory_mb" in results[hungry].error
+    assert all(r.status == "new" for name, r in results.items() if name != hungry)
 
 
 def test_processes_opening_a_new_workspace_at_once(tmp_path):

@@ -9,7 +9,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,19 +19,23 @@ from typing import Callable, Iterable, Iterator
 from casekit.errors import CasekitError
 from casekit.extract.keywords import rank_keywords
 from casekit.extract.read import Document, is_supported, read_document
+from casekit.failure import failure_reason
 from casekit.models import Case
 from casekit.options import Options
 from casekit.pipeline import process_document, warm_up
+from casekit.processes import address_space_capped, worker_start
 from casekit.store import CaseRow, StoredDocument, Workspace
 
 log = logging.getLogger(__name__)
 _FILES_PER_WORKER = 4
+_BATCHES_AHEAD = 2  # batches a worker has queued, so none waits for the writer
 
 
 @dataclass(frozen=True)
 class SourceFile:
     path: Path  # where to read it
     shown: str  # the path given to ingest, joined with the file's path below it
+    problem: str | None = None  # why it cannot be read before trying (a folder that cannot be listed)
 
 
 @dataclass(frozen=True)
@@ -44,21 +49,30 @@ class FileResult:
 
 
 def collect_files(paths: Iterable[Path]) -> list[SourceFile]:
-    """Files named directly, and supported files found below folders (sorted, recursively)."""
+    """Files named directly, and supported files found below folders (sorted, recursively).
+
+    A folder below that cannot be listed is returned too, with the reason, so that it is
+    reported like a file that cannot be read rather than skipped without a word.
+    """
     found: list[SourceFile] = []
     for given in paths:
         if given.is_dir():
-            below = sorted(p for p in _walk(given) if is_supported(p))
-            found.extend(SourceFile(p, (given / p.relative_to(given)).as_posix()) for p in below)
+            below = sorted(_walk(given), key=lambda item: item[0])
+            found.extend(SourceFile(p, (given / p.relative_to(given)).as_posix(), problem) for p, problem in below
+                         if problem or is_supported(p))
         else:
             found.append(SourceFile(given, given.as_posix()))
     return found
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder, followlinks=False):
+def _walk(folder: Path) -> Iterator[tuple[Path, str | None]]:
+    """(file, None) for every file below `folder`, and (folder, reason) for each one that cannot be listed."""
+    unlisted: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unlisted.append, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        yield from (Path(root) / f for f in files if not f.startswith("."))
+        yield from ((Path(root) / f, None) for f in files if not f.startswith("."))
+    for error in unlisted:
+        yield Path(error.filename or folder), f"无法列出文件夹中的文件：{error.strerror or error}"
 
 
 def ingest_files(workspace: Workspace, files: list[SourceFile], options: Options, force: bool = False,
@@ -98,15 +112,82 @@ class _Extracted:
 
 
 def _extract_all(sources: list[SourceFile], options: Options, jobs: int) -> Iterator[_Extracted]:
+    """Each file's extraction, in the order given."""
     if jobs <= 1 or len(sources) < jobs * _FILES_PER_WORKER:  # a few files: starting workers costs more
-        yield from (extract_file(source, options) for source in sources)
+        for source in sources:
+            with address_space_capped(options.limits.worker_memory_mb):
+                outcome = extract_file(source, options)
+            yield outcome
         return
     warm_up()  # load dictionaries and libraries once here; forked workers inherit them
-    try:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            yield from pool.map(extract_file, sources, [options] * len(sources), chunksize=_chunk(len(sources), jobs))
-    except BrokenProcessPool as exc:
-        raise CasekitError("处理进程意外退出（可能内存不足），已导入的文件不受影响，请重新运行导入以完成其余文件") from exc
+    with _Workers(jobs, options) as workers:
+        yield from workers.extract(sources)
+
+
+class _Workers:
+    """A pool of extraction processes that survives the death of one of them.
+
+    When a worker dies (killed, or crashed by a file), every file then in flight is read again
+    alone in a fresh pool: the one that kills its worker again is recorded as failed, the others
+    are stored as usual.
+    """
+
+    def __init__(self, jobs: int, options: Options):
+        self.jobs, self.options = jobs, options
+        self.pool = self._start()
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.jobs, initializer=_worker_init, initargs=(self.options,))
+
+    def _restart(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = self._start()
+
+    def extract(self, sources: list[SourceFile]) -> Iterator[_Extracted]:
+        size = _chunk(len(sources), self.jobs)
+        batches = iter([sources[i : i + size] for i in range(0, len(sources), size)])
+        window: deque[tuple[list[SourceFile], Future]] = deque()
+        while True:
+            while len(window) < self.jobs * _BATCHES_AHEAD and (batch := next(batches, None)) is not None:
+                window.append((batch, self.pool.submit(_extract_batch, batch)))
+            if not window:
+                return
+            batch, future = window.popleft()
+            try:
+                yield from future.result()
+            except BrokenProcessPool:
+                suspects = batch + [source for waiting, _ in window for source in waiting]
+                window.clear()
+                self._restart()
+                yield from map(self._extract_alone, suspects)
+
+    def _extract_alone(self, source: SourceFile) -> _Extracted:
+        try:
+            return self.pool.submit(_extract_batch, [source]).result()[0]
+        except BrokenProcessPool:
+            log.warning("worker died on %s", source.shown)
+            self._restart()
+            return _Extracted(None, [], "处理进程意外退出（可能内存不足或文件触发了程序崩溃），其余文件不受影响")
+
+
+_worker_options: Options | None = None  # set in each worker process by _worker_init
+
+
+def _worker_init(options: Options) -> None:
+    global _worker_options
+    _worker_options = options
+    worker_start(options.limits.worker_memory_mb)
+
+
+def _extract_batch(sources: list[SourceFile]) -> list[_Extracted]:
+    assert _worker_options is not None, "called outside a worker"
+    return [extract_file(source, _worker_options) for source in sources]
 
 
 def _chunk(count: int, jobs: int) -> int:
@@ -114,14 +195,18 @@ def _chunk(count: int, jobs: int) -> int:
 
 
 def extract_file(source: SourceFile, options: Options) -> _Extracted:
-    """Read one file and run the pipeline on it (in a worker process when ingesting in parallel)."""
+    """Read one file and run the pipeline on it; whatever goes wrong becomes that file's reason."""
     try:
+        if source.problem:
+            raise CasekitError(source.problem)
         if not source.path.exists():
             raise CasekitError("文件不存在（可能在导入过程中被删除或移动）")
         doc = read_document(source.path, source.shown, options.limits)
         rows = [CaseRow.of(case) for case in _process(doc, options)]
-    except CasekitError as exc:
-        return _Extracted(None, [], str(exc))
+    except Exception as exc:  # noqa: BLE001 - the file is the unit of failure
+        if not isinstance(exc, CasekitError):
+            log.debug("reading %s failed", source.shown, exc_info=True)
+        return _Extracted(None, [], failure_reason(exc, options.limits.worker_memory_mb))
     return _Extracted(replace(doc, text=""), rows)
 
 
@@ -154,6 +239,8 @@ def _process(doc: Document, options: Options) -> list[Case]:
     """Run the pipeline; a defect on one odd document becomes that file's failure, not a crash."""
     try:
         return process_document(doc, options)
+    except MemoryError:
+        raise
     except Exception as exc:  # noqa: BLE001 - reported per file, with the traceback in the log
         log.exception("pipeline failed on %s", doc.path)
         raise CasekitError(f"处理时出错（{type(exc).__name__}: {exc}）") from exc

@@ -45,11 +45,12 @@ class ListNumbers:
     def __init__(self, document):
         self._levels = _read_levels(document)  # numId -> {ilvl: (format, text, start)}
         self._counts: dict[str, list[int]] = {}
+        self._styles = _StyleNumbering()
 
     def label(self, paragraph) -> str:
         """The number Word shows before the paragraph ("二、"), or "" for none or a bullet."""
         try:
-            num_id, level = _numbering_of(paragraph)
+            num_id, level = _numbering_of(paragraph, self._styles)
         except ValueError:  # a damaged numbering attribute: the paragraph reads as unnumbered
             return ""
         levels = self._levels.get(num_id or "")
@@ -108,20 +109,45 @@ def _value(parent, tag: str, default: str) -> str:
     return child.get(qn("w:val"), default) if child is not None else default
 
 
-def _numbering_of(paragraph) -> tuple[str | None, int]:
-    """(numId, level) set on the paragraph itself or, failing that, on its style or the styles it is based on."""
-    props = [paragraph._p.pPr]
-    style = paragraph.style
+def _own_numbering(pr) -> tuple[str | None, int | None]:
+    """(numId, level) written in one paragraph-properties element, either possibly missing."""
+    num_pr = pr.numPr if pr is not None else None
+    if num_pr is None:
+        return None, None
+    return (str(num_pr.numId.val) if num_pr.numId is not None else None,
+            int(num_pr.ilvl.val) if num_pr.ilvl is not None else None)
+
+
+def _style_chain(style) -> list[tuple[str | None, int | None]]:
+    """The numbering written on a style and on each style it is based on, nearest first."""
+    chain = []
     while style is not None:
-        props.append(style.element.pPr)
+        chain.append(_own_numbering(style.element.pPr))
         style = style.base_style
+    return chain
+
+
+class _StyleNumbering:
+    """Each paragraph style's numbering chain, looked up once a style: python-docx's style lookup
+    walks the style table, which cost most of the reading time of a long document."""
+
+    def __init__(self):
+        self._chains: dict[str | None, list[tuple[str | None, int | None]]] = {}
+
+    def chain(self, paragraph) -> list[tuple[str | None, int | None]]:
+        pr = paragraph._p.pPr
+        style_id = pr.pStyle.val if pr is not None and pr.pStyle is not None else None
+        if style_id not in self._chains:
+            self._chains[style_id] = _style_chain(paragraph.style)
+        return self._chains[style_id]
+
+
+def _numbering_of(paragraph, styles: _StyleNumbering) -> tuple[str | None, int]:
+    """(numId, level) set on the paragraph itself or, failing that, on its style or the styles it is based on."""
     num_id, level = None, None
-    for pr in props:
-        num_pr = pr.numPr if pr is not None else None
-        if num_pr is None:
-            continue
-        if num_id is None and num_pr.numId is not None:
-            num_id = str(num_pr.numId.val)
-        if level is None and num_pr.ilvl is not None:
-            level = int(num_pr.ilvl.val)
+    for own_id, own_level in [_own_numbering(paragraph._p.pPr), *styles.chain(paragraph)]:
+        if num_id is None:
+            num_id = own_id
+        if level is None:
+            level = own_level
     return (None, 0) if num_id in (None, "0") else (num_id, level or 0)

@@ -42,7 +42,8 @@ def docx_text(data: bytes, limits: Limits = Limits()) -> str:
         if tag == "p":
             paragraph = Paragraph(child, document)
             label = numbers.label(paragraph)  # an empty numbered paragraph still takes its number, as in Word
-            lines.append(label + paragraph.text if paragraph.text.strip() else paragraph.text)
+            text = paragraph.text  # python-docx builds it afresh at every call
+            lines.append(label + text if text.strip() else text)
         elif tag == "tbl":
             lines.extend(_table_rows(Table(child, document)))
     return "\n".join(lines)
