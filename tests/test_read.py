@@ -19,6 +19,8 @@ TEXT = "一、背景\r\n党员332人，覆盖率90.5%。\n"
         pytest.param(codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8", id="utf-8-bom"),
         pytest.param(codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16", id="utf-16-le"),
         pytest.param(codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16", id="utf-16-be"),
+        pytest.param(TEXT.encode("utf-16-le"), "utf-16", id="utf-16-le-without-bom"),
+        pytest.param(TEXT.encode("utf-16-be"), "utf-16", id="utf-16-be-without-bom"),
         pytest.param(TEXT.encode("gbk"), "gb18030", id="gbk"),
         pytest.param(TEXT.encode("gb18030"), "gb18030", id="gb18030"),
     ],
@@ -35,6 +37,8 @@ def test_decodes_and_keeps_line_ends(data, encoding):
         pytest.param(b"", "为空", id="empty"),
         pytest.param(b"  \n\n", "为空", id="blank"),
         pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "二进制", id="binary"),
+        pytest.param(bytes(range(256)) * 8, "二进制", id="nuls-on-both-sides"),
+        pytest.param("党员".encode("utf-16-le") + b"\x07\x00" * 20, "二进制", id="utf-16-of-control-characters"),
     ],
 )
 def test_rejects_what_is_not_text(data, reason):

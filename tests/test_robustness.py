@@ -139,19 +139,24 @@ def test_killed_ingest_leaves_whole_documents_and_resumes(tmp_path):
     assert assert_whole(db) == 12 * 8
 
 
-def test_two_ingests_share_one_workspace(tmp_path):
+def test_ingests_at_once_share_one_workspace(tmp_path):
     corpus = tmp_path / "corpus"
     make_corpus(corpus, 4)
     db = tmp_path / "ws.db"
     runs = [subprocess.Popen(casekit("ingest", corpus, "--jobs", "1", "--db", db), stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE) for _ in range(2)]
+                             stderr=subprocess.PIPE) for _ in range(3)]
     for run in runs:
         _, err = run.communicate(timeout=300)
         assert run.returncode == 0, err.decode()
     assert assert_whole(db) == 4 * 8
     with Workspace(db) as ws:
         ids = [r["id"] for r in ws.iter_records()]
+        keywords = {r["id"]: r["keywords"] for r in ws.iter_records()}
     assert len(ids) == len(set(ids))
+    alone = tmp_path / "alone.db"
+    subprocess.run(casekit("ingest", corpus, "--jobs", "1", "--db", alone), capture_output=True, check=True)
+    with Workspace(alone) as ws:
+        assert keywords == {r["id"]: r["keywords"] for r in ws.iter_records()}  # ranked against the whole workspace
 
 
 def test_parallel_ingest_gives_the_same_records(tmp_path, options):

@@ -126,7 +126,7 @@ def test_version_one_workspace_is_migrated(tmp_path, options):
         assert ingest(ws, source, options).status == "new"
         assert len(ws.fingerprints()) == 1
         tables = {name for (name,) in ws.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert tables == {"documents", "cases", "models"}
+    assert tables == {"documents", "cases", "models", "meta"}
 
 
 def test_keywords_are_ranked_against_the_workspace(tmp_path, options):
@@ -178,7 +178,7 @@ def test_version_four_workspace_gains_issues_among_the_facts(tmp_path, options):
 
 def _tables_of_old(ws):
     """The figures and terms tables that workspaces before versions 6 and 7 kept, filled from the
-    stored records, and facts without the reviewed fields."""
+    stored records, facts without the reviewed fields, and no meta table (version 8)."""
     ws.db.executescript("""
         CREATE TABLE indicators (case_id TEXT NOT NULL, position INTEGER NOT NULL, text TEXT, value REAL, unit TEXT,
             normalized_value REAL, normalized_unit TEXT, approx TEXT, subject TEXT, section TEXT);
@@ -189,7 +189,8 @@ def _tables_of_old(ws):
         CREATE TABLE terms (case_id TEXT NOT NULL, term TEXT NOT NULL, count INTEGER NOT NULL);
         INSERT INTO terms SELECT c.id, t.key, t.value FROM cases c, json_each(c.terms) t;
         ALTER TABLE cases DROP COLUMN terms;
-        UPDATE cases SET facts = json_remove(facts, '$.reviewed');""")
+        UPDATE cases SET facts = json_remove(facts, '$.reviewed');
+        DROP TABLE meta;""")
 
 
 def test_version_six_workspace_keeps_its_terms_and_reviewed_fields(tmp_path, options):
@@ -207,3 +208,67 @@ def test_version_six_workspace_keeps_its_terms_and_reviewed_fields(tmp_path, opt
         assert json.loads(ws.db.execute("SELECT terms FROM cases").fetchone()[0]) == json.loads(terms)
         assert ws.refresh_keywords(lambda counts, df, n: sorted(counts)[:2]) == 0  # reviewed: left alone
         assert next(ws.iter_records())["keywords"] == ["议事会"]
+
+
+def _compilation(*cases: str) -> str:
+    """A compilation of the given cases, each with its title and unit line."""
+    return "某某县基层党建案例汇编\n\n" + "\n".join(cases)
+
+
+def _case(name: str, figure: str) -> str:
+    return (f"推行“{name}”工作法 提升{name}治理水平\n申报单位：中共{name}县委组织部\n一、背景\n"
+            f"{name}县辖{figure}个村，过去议事难、落实难，群众对{name}片区的环境意见较多。\n二、主要做法\n"
+            f"{name}县建立议事会，由党员骨干牵头每月议事，解决{name}片区问题{figure}件，群众满意率显著提高。\n"
+            f"三、经验启示\n坚持党建引领{name}片区治理，议事协商常态化。\n")
+
+
+def test_reviewed_fields_follow_their_case_when_one_is_inserted_before_it(tmp_path, options):
+    path = tmp_path / "汇编.txt"
+    path.write_text(_compilation(_case("甲", "12"), _case("乙", "34")), encoding="utf-8")
+    with Workspace(tmp_path / "ws.db") as ws:
+        ingest(ws, path, options)
+        first, second = ws.iter_records()
+        ws.update_record({**second, "title": "编辑改过的乙案例标题", "reviewed": ["title"]})
+        path.write_text(_compilation(_case("丙", "56"), _case("甲", "12"), _case("乙", "34")), encoding="utf-8")
+        assert ingest(ws, path, options).status == "updated"
+        titles = [(r["title"], r.get("reviewed") or []) for r in ws.iter_records()]
+    assert titles[0] == ("推行“丙”工作法 提升丙治理水平", [])
+    assert titles[1] == (first["title"], [])
+    assert titles[2] == ("编辑改过的乙案例标题", ["title"])
+
+
+def test_a_reviewed_case_whose_text_is_gone_is_not_carried_onto_another(tmp_path, options):
+    path = tmp_path / "汇编.txt"
+    path.write_text(_compilation(_case("甲", "12"), _case("乙", "34")), encoding="utf-8")
+    with Workspace(tmp_path / "ws.db") as ws:
+        ingest(ws, path, options)
+        first, _ = ws.iter_records()
+        ws.update_record({**first, "title": "编辑改过的甲案例标题", "reviewed": ["title"]})
+        other = ("建设“红色驿站” 服务新就业群体\n申报单位：中共丁县委组织部\n一、背景\n外卖骑手、快递小哥流动性强，"
+                 "组织覆盖难。\n二、主要做法\n依托商圈建设驿站45个，提供饮水、充电、休息服务，吸纳骑手参与社区巡查。\n"
+                 "三、经验启示\n把服务做在前面，新就业群体就能成为治理力量。\n")
+        path.write_text(_compilation(other, _case("乙", "34")), encoding="utf-8")
+        ingest(ws, path, options)
+        assert all(not r.get("reviewed") for r in ws.iter_records())
+
+
+def test_keywords_ranked_after_a_run_stopped_before_ranking(tmp_path, options, monkeypatch):
+    for name, word in (("a.txt", "物业服务站"), ("b.txt", "产业合作社")):
+        (tmp_path / name).write_text(SUBMISSION.replace("建立议事会", f"建立{word}，{word}提质"), encoding="utf-8")
+    with Workspace(tmp_path / "expected.db") as ws:
+        ingest_files(ws, collect_files([tmp_path]), options)
+        expected = [r["keywords"] for r in ws.iter_records()]
+
+    def killed(self, rank):
+        raise KeyboardInterrupt  # the run is stopped after the last document is stored
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Workspace, "refresh_keywords", killed)
+        with Workspace(tmp_path / "ws.db") as ws, pytest.raises(KeyboardInterrupt):
+            ingest_files(ws, collect_files([tmp_path]), options)
+    with Workspace(tmp_path / "ws.db") as ws:
+        assert ws.keywords_stale()
+        results = ingest_files(ws, collect_files([tmp_path]), options)  # a plain re-run: every file unchanged
+        assert [r.status for r in results] == ["unchanged", "unchanged"]
+        assert [r["keywords"] for r in ws.iter_records()] == expected
+        assert not ws.keywords_stale()

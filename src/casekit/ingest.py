@@ -97,7 +97,7 @@ def ingest_files(workspace: Workspace, files: list[SourceFile], options: Options
         results[k] = _store(workspace, source, known, outcome)
         if on_done:
             on_done(results[k])
-    if any(r.status in ("new", "updated") for r in results.values()):
+    if workspace.keywords_stale():  # this run stored documents, or an earlier one was stopped before ranking
         workspace.refresh_keywords(lambda counts, df, n: rank_keywords(counts, options.keywords_top, df, n))
     return [results[k] for k in range(len(files))]
 

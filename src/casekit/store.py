@@ -16,12 +16,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
 
+from casekit.carry import keep_reviewed, match_reviewed
 from casekit.errors import WorkspaceError
 from casekit.extract.writing import count_han
 from casekit.models import Case
 from casekit.stats import sum_by_unit
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 DEFAULT_DB = "casekit.db"
 _BUSY_SECONDS = 60  # how long a writer waits for another process's transaction
 # Workspace order: by document path as given, then case; the document id breaks ties between
@@ -37,6 +38,8 @@ _IN_ORDER = "ORDER BY d.path, d.id, c.case_index"
 #                 "unit_totals": {normalized unit: sum}, "reviewed": [fields an editor reviewed]}
 #   terms        the candidate keywords with their counts ({term: count}), ranked against the
 #                whole workspace after each ingest
+# meta holds workspace-wide state: "keywords_stale" is set in the transaction that stores a document
+# and cleared in the one that ranks keywords again, so a run killed in between is finished by the next.
 # Figures and terms have no tables of their own: those of earlier versions cost a row insert
 # for each of hundreds of thousands of figures and terms on the single writer.
 _SCHEMA = """
@@ -69,6 +72,7 @@ CREATE TABLE models (
     name TEXT NOT NULL, featured INTEGER, common INTEGER, components TEXT
 );
 CREATE INDEX models_case ON models(case_id);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
 # The `facts` column computed from a stored record, in SQL (used by the migration to version 4).
@@ -96,6 +100,8 @@ _MIGRATIONS = {
               terms = (SELECT json_group_object(term, count) FROM terms t WHERE t.case_id = cases.id),
               facts = json_set(facts, '$.reviewed', json(coalesce(json_extract(record, '$.reviewed'), '[]')));
           DROP TABLE terms;""",
+    7: """CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+          INSERT INTO meta VALUES ('keywords_stale', '1');""",
 }
 
 
@@ -203,13 +209,13 @@ class Workspace:
         """Replace the document's cases with `rows`, all or nothing; fields an editor reviewed are kept."""
         with self._transaction():
             doc_id = self._upsert_document(key, path, file, sha256, size, encoding, "ok", None)
-            reviewed = self._reviewed_by_index(doc_id).get
+            reviewed = match_reviewed([(r.record["text"], r.fingerprint) for r in rows], self._stored_cases(doc_id))
             self.db.execute("DELETE FROM cases WHERE document_id=?", (doc_id,))
-            for row in rows:
-                kept = reviewed(row.record["source"]["case_index"])
-                if kept:
-                    row = CaseRow.of_record(keep_reviewed(row.record, kept), row.fingerprint, row.terms)
+            for index, row in enumerate(rows):
+                if index in reviewed:
+                    row = CaseRow.of_record(keep_reviewed(row.record, reviewed[index]), row.fingerprint, row.terms)
                 self._insert_record(doc_id, row)
+            self._mark_keywords_stale()
 
     def update_record(self, record: dict) -> None:
         """Replace one stored case record (an editor's reviewed version), all or nothing."""
@@ -222,10 +228,14 @@ class Workspace:
             self.db.execute("DELETE FROM cases WHERE id=?", (record["id"],))
             self._insert_record(row[0], CaseRow.of_record(record, row[1], json.loads(row[2] or "{}")))
 
-    def _reviewed_by_index(self, doc_id: int) -> dict[int, dict]:
-        rows = self.db.execute("SELECT case_index, record FROM cases WHERE document_id=? "
-                               "AND json_array_length(facts, '$.reviewed') > 0", (doc_id,))
-        return {index: json.loads(raw) for index, raw in rows}
+    def _stored_cases(self, doc_id: int) -> list[tuple[dict, bytes | None]]:
+        """(record, fingerprint) of each of the document's stored cases; only a reviewed case's
+        record is read whole, the others' only as far as matching needs (text and position)."""
+        rows = self.db.execute(
+            """SELECT CASE WHEN json_array_length(facts, '$.reviewed') > 0 THEN record ELSE
+                   json_object('text', json_extract(record, '$.text'), 'source', json_object('case_index', case_index))
+               END, fingerprint FROM cases WHERE document_id=?""", (doc_id,))
+        return [(json.loads(raw), fingerprint) for raw, fingerprint in rows]
 
     def store_failure(self, key: str, path: str, file: str, error: str) -> None:
         """Record a file that could not be read; its earlier cases, if any, are kept."""
@@ -264,31 +274,40 @@ class Workspace:
               json.dumps(m.get("components") or [], ensure_ascii=False)) for m in r["models"]],
         )
 
+    def _mark_keywords_stale(self) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('keywords_stale', '1')")
+
+    def keywords_stale(self) -> bool:
+        """Whether documents were stored since keywords were last ranked against the whole workspace."""
+        return self.db.execute("SELECT 1 FROM meta WHERE key='keywords_stale'").fetchone() is not None
+
     def refresh_keywords(self, rank: Callable[[dict[str, int], dict[str, int], int], list[str]]) -> int:
         """Re-rank every case's keywords against the whole workspace; returns how many changed.
 
-        Only the small terms and facts columns are read; records are edited in place by SQLite's
-        JSON functions, without parsing them here.
+        Read, ranked and written in one write transaction, so a document stored meanwhile by
+        another process is either counted or marks the ranking stale again. Only the small terms
+        and facts columns are read; records are edited in place by SQLite's JSON functions.
         """
-        cases = [(case_id, json.loads(terms or "{}"), keywords, reviewed) for case_id, terms, keywords, reviewed
-                 in self.db.execute("SELECT id, terms, json_extract(facts, '$.keywords'), "
-                                    "json_extract(facts, '$.reviewed') FROM cases")]
-        doc_freq: Counter[str] = Counter()
-        for _, counts, _, _ in cases:
-            doc_freq.update(counts.keys())
-        changes = []
-        for case_id, counts, keywords, reviewed in cases:
-            if not counts or "keywords" in json.loads(reviewed or "[]"):
-                continue
-            ranked = rank(counts, doc_freq, len(cases))
-            if ranked != json.loads(keywords or "[]"):
-                changes.append((json.dumps(ranked, ensure_ascii=False), case_id))
         with self._transaction():
+            cases = [(case_id, json.loads(terms or "{}"), keywords, reviewed) for case_id, terms, keywords, reviewed
+                     in self.db.execute("SELECT id, terms, json_extract(facts, '$.keywords'), "
+                                        "json_extract(facts, '$.reviewed') FROM cases")]
+            doc_freq: Counter[str] = Counter()
+            for _, counts, _, _ in cases:
+                doc_freq.update(counts.keys())
+            changes = []
+            for case_id, counts, keywords, reviewed in cases:
+                if not counts or "keywords" in json.loads(reviewed or "[]"):
+                    continue
+                ranked = rank(counts, doc_freq, len(cases))
+                if ranked != json.loads(keywords or "[]"):
+                    changes.append((json.dumps(ranked, ensure_ascii=False), case_id))
             self.db.executemany(
                 """UPDATE cases SET record = json_set(record, '$.keywords', json(?1)),
                                     facts = json_set(facts, '$.keywords', json(?1)) WHERE id = ?2""",
                 changes,
             )
+            self.db.execute("DELETE FROM meta WHERE key='keywords_stale'")
         return len(changes)
 
     def _transaction(self):
@@ -390,14 +409,6 @@ def _facts(r: dict) -> str:
              "issues": r["issues"], "indicator_count": len(r["indicators"]), "unit_totals": sum_by_unit(r["indicators"]),
              "reviewed": r.get("reviewed", [])}
     return json.dumps(facts, ensure_ascii=False)
-
-
-def keep_reviewed(record: dict, reviewed: dict | None) -> dict:
-    """The new record with the fields an editor reviewed in the old one carried over."""
-    if not reviewed:
-        return record
-    fields = reviewed["reviewed"]
-    return {**record, **{f: reviewed[f] for f in fields if f in reviewed}, "reviewed": fields}
 
 
 class _Transaction:

@@ -41,6 +41,14 @@ def _permutations():
     return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
 
 
+def resemblance(a: bytes, b: bytes) -> float:
+    """The share of places where two stored fingerprints agree: about the overlap of the two texts."""
+    import numpy as np
+
+    left, right = np.frombuffer(a, dtype="<u8"), np.frombuffer(b, dtype="<u8")
+    return float(np.mean(left == right)) if len(left) == len(right) and len(left) else 0.0
+
+
 def signature(blob: bytes):
     """A stored fingerprint back as a datasketch LeanMinHash."""
     import numpy as np

@@ -114,13 +114,32 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             return _decode(data, codec, name)
     if b"\x00" in data:
-        raise ReadError("不是文本文件（含有二进制内容）")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise ReadError("不是文本文件（含有二进制内容）")
+        return utf16
     for codec in ("utf-8", "gb18030"):
         try:
             return data.decode(codec), codec
         except UnicodeDecodeError:
             continue
     return _detect(data)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark (some old systems do): the NUL bytes of its ASCII
+    characters fall on one side of each pair (a few Han characters, such as 一 U+4E00, put one on the
+    other), and it decodes to readable text."""
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    codec = "utf-16-le" if odd > even else "utf-16-be"
+    if len(data) % 2 or min(even, odd) * 4 > max(even, odd):
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    readable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
+    return (text, "utf-16") if readable >= 0.98 * len(text) else None
 
 
 def _decode(data: bytes, codec: str, name: str) -> tuple[str, str]:
