@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -29,6 +31,24 @@ def test_every_command_has_chinese_help():
         result = run(command, "--help")
         assert result.exit_code == 0
         assert any("\u4e00" <= ch <= "\u9fff" for ch in result.output)
+
+
+def test_help_imports_nothing_heavy():
+    """`casekit --help` stays fast: rich, yaml, sqlite3 and the library wait for the commands that use them."""
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "casekit", "--help"],
+                            capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert result.returncode == 0
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()
+                if line.startswith("import time:")}
+    assert "casekit.cli" in imported
+    assert not {m for m in imported if m.split(".")[0] in ("rich", "yaml", "sqlite3", "_sqlite3", "pandas")}
+    assert {m for m in imported if m.startswith("casekit")} == {"casekit", "casekit.cli", "casekit.errors"}
+
+
+def test_a_long_error_stays_one_line_in_a_narrow_terminal(tmp_path):
+    deep = tmp_path.joinpath(*["很长的文件夹名称"] * 8) / "工作区.db"
+    result = run("stats", "--db", deep, env={"COLUMNS": "40"})
+    assert result.exit_code == 1 and result.output.strip().count("\n") == 0 and "不存在" in result.output
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,8 @@
 """The casekit command line: parse options, call one library function, render the result.
 
-Library errors (CasekitError) become one red line and exit status 1. Heavy modules are
-imported inside the commands so that `casekit --help` starts fast.
+Library errors (CasekitError), and the workspace database's own (locked by another process,
+corrupted), become one red line and exit status 1, in one place: `_reported`. Heavy modules
+are imported inside the commands so that `casekit --help` starts fast.
 """
 
 from __future__ import annotations
@@ -9,10 +10,11 @@ from __future__ import annotations
 import json
 import logging
 import os
+from contextlib import contextmanager
 from enum import Enum
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Annotated, Callable, Optional
+from typing import Annotated, Callable, Iterator, Optional
 
 import typer
 
@@ -63,8 +65,50 @@ class ShowFormat(str, Enum):
 
 
 def _fail(message: str) -> None:
-    err().print(f"[red]错误：{escape(message)}[/red]", highlight=False)
+    err().print(f"[red]错误：{escape(message)}[/red]", highlight=False, soft_wrap=True)  # one line, however long
     raise typer.Exit(1)
+
+
+# SQLite's errors a user can act on: (error names, Python 3.11+; messages, for older ones; what to say).
+_WORKSPACE_PROBLEMS = (
+    (("SQLITE_BUSY", "SQLITE_LOCKED"), ("database is locked", "database table is locked"),
+     "工作区 {db} 正被另一个 casekit 进程使用（如正在导入），请稍后再试"),
+    (("SQLITE_CORRUPT", "SQLITE_NOTADB"), ("database disk image is malformed", "file is not a database"),
+     "工作区文件已损坏或不是 casekit 工作区：{db}（{exc}），请从备份恢复，或用新的 --db 重新导入"),
+    (("SQLITE_FULL",), ("database or disk is full",), "磁盘空间不足，无法写入工作区 {db}"),
+    (("SQLITE_READONLY",), ("readonly database",), "工作区 {db} 是只读的，无法写入"),
+)
+
+
+def _workspace_problem(db: Path, exc: Exception) -> str | None:
+    """What to tell the user about a SQLite error, or None when it is not one of the known kinds."""
+    name = getattr(exc, "sqlite_errorname", "")
+    for names, texts, message in _WORKSPACE_PROBLEMS:
+        if name.startswith(names) or any(t in str(exc) for t in texts):
+            return message.format(db=db, exc=exc)
+    return None
+
+
+@contextmanager
+def _reported(db: Path) -> Iterator[None]:
+    """Run a command's work; its errors become one red line, not a traceback.
+
+    The workspace's SQLite errors are met here, at the edge, whether raised bare (a query on
+    corrupted pages, a write lock held past the busy timeout) or wrapped by the store on opening.
+    An unknown SQLite error other than an operational one is a bug in casekit: its traceback stays.
+    """
+    import sqlite3
+
+    try:
+        yield
+    except CasekitError as exc:
+        cause = exc.__cause__
+        _fail((_workspace_problem(db, cause) if isinstance(cause, sqlite3.Error) else None) or str(exc))
+    except sqlite3.Error as exc:
+        problem = _workspace_problem(db, exc)
+        if problem is None and not isinstance(exc, sqlite3.OperationalError):
+            raise
+        _fail(problem or f"工作区 {db} 读写出错：{exc}")
 
 
 def _open(db: Path, create: bool = False):
@@ -93,26 +137,25 @@ def ingest(
     from casekit.ingest import collect_files, ingest_files
     from casekit.options import default_options
 
-    try:
+    with _reported(db):
         files = collect_files(paths)
         if not files:
             _fail("没有找到可导入的文件（支持 .txt、.md、.docx、.pdf、.html）")
         with _open(db, create=True) as ws, Progress(
             TextColumn("[bold]导入中"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-            console=err(), transient=True,
+            console=err(), transient=True, disable=not err().is_terminal,  # piped, a bar would leave a blank line
         ) as progress:
             task = progress.add_task("", total=len(files))
 
             def done(result) -> None:
                 if result.status == "failed":
-                    progress.console.print(f"[red]失败[/red] {escape(result.shown)}：{escape(result.error or '')}",
-                                           highlight=False)
+                    shown = " ".join(result.shown.split())  # a newline in a file name would break the line
+                    progress.console.print(f"[red]失败[/red] {escape(shown)}：{escape(result.error or '')}",
+                                           highlight=False, soft_wrap=True)
                 progress.update(task, advance=1, description=result.shown)
 
             workers = jobs or os.cpu_count() or 1
             results = ingest_files(ws, files, default_options(), force=force, jobs=workers, on_done=done)
-    except CasekitError as exc:
-        _fail(str(exc))
     out().print(render.ingest_summary(results))
     if any(r.status == "failed" for r in results):
         raise typer.Exit(1)
@@ -126,11 +169,8 @@ def list_cases(
     """列出工作区中的案例。"""
     from casekit import render
 
-    try:
-        with _open(db) as ws:
-            rows = ws.case_rows()
-    except CasekitError as exc:
-        _fail(str(exc))
+    with _reported(db), _open(db) as ws:
+        rows = ws.case_rows()
     out().print(render.case_list(rows, limit))
 
 
@@ -142,14 +182,11 @@ def show(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """显示一个案例：各部分、标出的指标、模式和质检问题。"""
-    try:
-        with _open(db) as ws:
-            record = ws.record(case_id)
-            if html is not None:
-                _write_case_page(record, html, ws.source_locations())
-                return
-    except CasekitError as exc:
-        _fail(str(exc))
+    with _reported(db), _open(db) as ws:
+        record = ws.record(case_id)
+        if html is not None:
+            _write_case_page(record, html, ws.source_locations())
+            return
     if fmt is ShowFormat.json:
         typer.echo(json.dumps(record, ensure_ascii=False, indent=2))
     elif fmt is ShowFormat.yaml:
@@ -199,11 +236,8 @@ def stats(
     """汇总统计：按类型、单位、地区、领域、年份分组，各部分齐全情况，模式与关键词。"""
     from casekit.stats import compute_stats, format_tables
 
-    try:
-        with _open(db) as ws:
-            tables = compute_stats(ws.summary_records(), by=by.value if by else None)
-    except CasekitError as exc:
-        _fail(str(exc))
+    with _reported(db), _open(db) as ws:
+        tables = compute_stats(ws.summary_records(), by=by.value if by else None)
     if fmt is not StatsFormat.table:
         typer.echo(format_tables(tables, fmt.value))
         return
@@ -222,16 +256,14 @@ def import_(
 ) -> None:
     """导入编辑修改过的 YAML 文件，校验后作为“已审核”内容保存。"""
     from casekit import render
+    from casekit.options import default_options
     from casekit.review import import_reviews
 
-    try:
-        with _open(db) as ws:
-            results = import_reviews(ws, folder)
-    except CasekitError as exc:
-        _fail(str(exc))
+    with _reported(db), _open(db) as ws:
+        results = import_reviews(ws, folder, default_options().limits)
     for result in results:
         if result.error:
-            err().print(f"[red]失败[/red] {escape(result.error)}", highlight=False)
+            err().print(f"[red]失败[/red] {escape(result.error)}", highlight=False, soft_wrap=True)
     out().print(render.review_summary(results))
     if any(r.error for r in results):
         raise typer.Exit(1)
@@ -256,11 +288,8 @@ def check(
     from casekit.options import default_options
 
     chars_limit = max_chars or default_options().max_case_chars
-    try:
-        with _open(db) as ws:
-            findings = check_workspace(ws, chars_limit)
-    except CasekitError as exc:
-        _fail(str(exc))
+    with _reported(db), _open(db) as ws:
+        findings = check_workspace(ws, chars_limit)
     if fmt is CheckFormat.json:
         typer.echo(json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=2))
     else:
@@ -318,14 +347,11 @@ def export(
     targets = {"jsonl": jsonl, "yaml": yaml_dir, "xlsx": xlsx, "docx": docx, "html": html}
     if not any(targets.values()):
         _fail("请至少指定一种导出格式：--jsonl、--yaml、--xlsx、--docx 或 --html")
-    try:
-        with _open(db) as ws:
-            findings = lru_cache(maxsize=1)(partial(_added_findings, ws))  # for the register and the page, once
-            for fmt, target in targets.items():
-                if target is None:
-                    continue
-                extra = _export_options(fmt, ws, title, order.value, findings)
-                count = exporter(fmt)(ws.iter_records(), target, **extra)
-                out().print(f"已导出 {count} 个案例到 {target}", highlight=False)
-    except CasekitError as exc:
-        _fail(str(exc))
+    with _reported(db), _open(db) as ws:
+        findings = lru_cache(maxsize=1)(partial(_added_findings, ws))  # for the register and the page, once
+        for fmt, target in targets.items():
+            if target is None:
+                continue
+            extra = _export_options(fmt, ws, title, order.value, findings)
+            count = exporter(fmt)(ws.iter_records(), target, **extra)
+            out().print(f"已导出 {count} 个案例到 {target}", highlight=False)

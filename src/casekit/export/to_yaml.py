@@ -15,7 +15,11 @@ from casekit.export.atomic import atomic_path
 
 
 class _ReadableDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
-    """Long texts as literal blocks, so an editor reads paragraphs, not one escaped line."""
+    """Long texts as literal blocks, so an editor reads paragraphs, not one escaped line; never an
+    anchor or alias, which `casekit import` refuses."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:

@@ -29,7 +29,7 @@ def pdf_text(data: bytes, limits: Limits = Limits()) -> str:
                 raise ReadError("PDF 已加密，请先解除密码保护")
             if len(reader.pages) > limits.max_pdf_pages:
                 raise ReadError(f"PDF 页数过多（{len(reader.pages)} 页，超过 max_pdf_pages = {limits.max_pdf_pages}）")
-            pages = [page.extract_text() or "" for page in reader.pages]
+            pages = [_page_text(page) for page in reader.pages]
     except ReadError:
         raise
     except LimitReachedError as exc:
@@ -42,4 +42,13 @@ def pdf_text(data: bytes, limits: Limits = Limits()) -> str:
     text = "\n".join(page.rstrip("\n") for page in pages)
     if not text.strip():
         raise ReadError("PDF 中没有文字层（可能是扫描件），请先做文字识别（OCR）")
+    return text
+
+
+def _page_text(page) -> str:
+    """The page's text layer; for a page without one, its content is inflated once more, because pypdf's
+    text extraction passes silently over a stream past its limits and the page would pass for a scan."""
+    text = page.extract_text() or ""
+    if not text.strip() and (contents := page.get_contents()) is not None:
+        contents.get_data()
     return text
