@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import shutil
 import subprocess
+import zipfile
+from xml.etree import ElementTree
 
 import pytest
 from openpyxl import load_workbook
@@ -198,3 +201,49 @@ def test_cli_register_includes_what_check_finds(samples_workspace, tmp_path):
     check = CliRunner().invoke(app, ["check", "-f", "json", "--db", str(samples_workspace)])
     expected = sorted(labels.finding(f["code"]) for f in json.loads(check.output))
     assert sorted(c.value for c in load_workbook(target)["质检"]["D"][1:]) == expected
+
+
+# Texts a spreadsheet could take for a formula (a 申报单位 `=2*21` showed 42; `=cmd|...` is a DDE call).
+FORMULA_LIKE = ["=2*21", "+1", "-3+4", "@SUM(A1)", "=cmd|'/Ccalc'!A0", "\t=1+1", "\r=1+1"]
+
+
+def _formulas(target) -> list[str]:
+    """The text of every <f> element in the workbook's sheets."""
+    with zipfile.ZipFile(target) as z:
+        sheets = [z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}f"
+    return [f.text or "" for xml in sheets for f in ElementTree.fromstring(xml).iter(main)]
+
+
+@pytest.mark.parametrize("text", FORMULA_LIKE)
+def test_a_text_that_looks_like_a_formula_is_written_as_text_on_every_sheet(records, tmp_path, text):
+    record = copy.deepcopy(records[0])
+    record.update(unit=text, title=text)
+    record["indicators"][0]["subject"] = text
+    record["issues"] = [{"severity": "warning", "code": "missing-section", "message": text}]
+    target = tmp_path / "登记表.xlsx"
+    to_excel.write_xlsx(iter([record]), target)
+
+    formulas = _formulas(target)
+    assert formulas and all(f.startswith("HYPERLINK(") for f in formulas)  # casekit's own links stay formulas
+    assert not [f for f in formulas if text.lstrip("=") in f]
+    book = load_workbook(target)
+    cells = [c for sheet in book for row in sheet.iter_rows() for c in row
+             if isinstance(c.value, str) and text in c.value]
+    assert cells and all(c.data_type == "s" for c in cells)
+    exact = {(c.parent.title, c.column_letter) for c in cells if c.value == text}
+    assert exact >= {("案例", "C"), ("案例", "D"), ("指标", "B"), ("指标", "I"), ("模式", "B"),
+                     ("质检", "B"), ("质检", "E"), ("统计", "A")}
+    assert book["案例"]["O2"].value.startswith(text)  # the main figures begin with the subject
+    assert book["指标"]["A2"].data_type == "f"
+
+
+def test_control_characters_in_a_unit_are_dropped_not_fatal(records, tmp_path):
+    record = copy.deepcopy(records[0])
+    record.update(unit="中共\x01某县委\x0b组织部")
+    target = tmp_path / "登记表.xlsx"
+    to_excel.write_xlsx(iter([record]), target)
+    book = load_workbook(target)
+    units = {c.value for sheet in book for row in sheet.iter_rows() for c in row if c.value == "中共某县委组织部"}
+    assert units == {"中共某县委组织部"}
+    assert book["案例"]["D2"].value == "中共某县委组织部"

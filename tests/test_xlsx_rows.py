@@ -8,7 +8,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from casekit.errors import ExportError
-from casekit.export.xlsx_rows import Formula, RowSpool, column_letter, splice
+from casekit.export.xlsx_rows import Formula, RowSpool, column_letter, looks_like_formula, splice
 
 
 @pytest.mark.parametrize("index, letters", [(0, "A"), (11, "L"), (25, "Z"), (26, "AA"), (701, "ZZ"), (702, "AAA")])
@@ -39,6 +39,30 @@ def test_values_keep_their_types(tmp_path):
     assert [c.value for c in sheet[3]] == [True, None, "=1+1 是文字"]
     assert sheet[3][2].data_type == "s"  # a text that starts with = is not turned into a formula
     assert book["统计"]["B1"].value == 1
+
+
+@pytest.mark.parametrize("text, formula_like", [
+    ("=2*21", True), ("+1", True), ("-3+4", True), ("@SUM(A1)", True), ("=cmd|'/Ccalc'!A0", True),
+    ("\t=1+1", True), ("\r=1+1", True),
+    ("党员332人", False), (" =1", False), ("1-2", False), ("", False), (None, False), (-3, False),
+])
+def test_what_looks_like_a_formula(text, formula_like):
+    assert looks_like_formula(text) is formula_like
+
+
+@pytest.mark.parametrize("text", ["=2*21", "+1", "-3+4", "@SUM(A1)", "=cmd|'/Ccalc'!A0", "\t=1+1", "\r=1+1"])
+def test_a_text_that_looks_like_a_formula_is_an_inline_string(tmp_path, text):
+    book, target = _spliced(tmp_path, [[text, f"{text} ", 1]])
+    cell = book["指标"]["A2"]
+    assert (cell.value, cell.data_type) == (text, "s")
+    with zipfile.ZipFile(target) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet and "<f " not in sheet
+
+
+def test_a_carriage_return_is_kept(tmp_path):
+    book, _ = _spliced(tmp_path, [["一\r\n二", "三\r四", "\r"]])
+    assert [c.value for c in book["指标"][2]] == ["一\r\n二", "三\r四", "\r"]
 
 
 def test_text_is_escaped_and_illegal_characters_dropped(tmp_path):

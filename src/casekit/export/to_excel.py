@@ -3,11 +3,14 @@
 The four row sheets stream their rows through `xlsx_rows` (fast, memory flat however large the
 workspace); openpyxl writes their styled headers, the statistics sheet and its charts. Column
 widths are fitted to the first rows of each sheet (a Chinese character counts two columns).
+A text from a document is always a text cell, whatever it starts with (`looks_like_formula`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
@@ -15,8 +18,9 @@ from typing import Callable, Iterable, Mapping, NamedTuple
 
 from casekit import labels
 from casekit.errors import ExportError
-from casekit.export.atomic import atomic_path
-from casekit.export.xlsx_rows import Formula, RowSpool, column_letter, splice
+from casekit.export.atomic import atomic_path, remove_dead_leftovers
+from casekit.export.xlsx_rows import Formula, RowSpool, column_letter, looks_like_formula, splice, xml_safe
+from casekit.processes import die_with_parent
 from casekit.stats import StatsCollector, StatTable
 
 CASE_COLUMNS = ("序号", "编号", "标题", "申报单位", "地区", "省份", "城市", "区县", "类型", "领域", "年份", "字数",
@@ -35,6 +39,10 @@ _WRAPPED = {"标题", "主要数据", "原句", "组成部分", "说明"}
 _FIT_ROWS = 200
 _TOP_FIGURES = 5
 _HEADER_FILL = "DDEBF7"
+# An export's working folder in the temp dir, named with its pid: a killed export leaves 70-80 MB
+# there, which the next export removes (never a running one's).
+_WORK_PREFIX = "casekit-xlsx-"
+_WORK_FOLDER = re.compile(re.escape(_WORK_PREFIX) + r"(?P<pid>[1-9][0-9]{0,6})-[a-z0-9_]+")
 
 
 def write_xlsx(records: Iterable[dict], target: Path,
@@ -55,7 +63,8 @@ def write_xlsx(records: Iterable[dict], target: Path,
     book = Workbook(write_only=True)
     sheets = {title: book.create_sheet(title) for title in ROW_SHEETS}
     wrap = _wrapped_style_id(sheets["案例"])
-    with tempfile.TemporaryDirectory(prefix="casekit-xlsx-") as work:
+    remove_dead_leftovers(Path(tempfile.gettempdir()), _WORK_FOLDER)
+    with tempfile.TemporaryDirectory(prefix=f"{_WORK_PREFIX}{os.getpid()}-") as work:
         paths = {title: Path(work) / f"{k}.xml" for k, title in enumerate(ROW_SHEETS)}
         helper = _FigureSheetHelper(figures, wrap, paths["指标"]) if figures else None
         rows = {title: _Rows(columns, wrap, paths[title]) for title, columns in ROW_SHEETS.items()
@@ -97,7 +106,8 @@ class _FigureSheetHelper:
     def __init__(self, figures: Callable[[], Iterable[tuple[str, dict]]], wrap: int, path: Path):
         from concurrent.futures import ProcessPoolExecutor
 
-        self.pool = ProcessPoolExecutor(max_workers=1)
+        # die_with_parent: a SIGKILL of casekit must not leave the helper spooling on its own
+        self.pool = ProcessPoolExecutor(max_workers=1, initializer=die_with_parent)
         self.future = self.pool.submit(_spool_figures, figures, wrap, path)
 
     def result(self, expected_order: str) -> _Done:
@@ -224,12 +234,23 @@ def _header(sheet, columns: tuple[str, ...], done: _Done) -> None:
 
 
 def _header_cell(sheet, name: str):
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
 
-    cell = WriteOnlyCell(sheet, value=name)
-    cell.font = Font(bold=True)
-    cell.fill = PatternFill("solid", fgColor=_HEADER_FILL)
+    return _cell(sheet, name, Font(bold=True), PatternFill("solid", fgColor=_HEADER_FILL))
+
+
+def _cell(sheet, value, font=None, fill=None):
+    """An openpyxl cell, typed text if its text `looks_like_formula` (openpyxl would make a formula
+    of any text that starts with =)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=xml_safe(value))
+    if looks_like_formula(value):
+        cell.data_type = "s"
+    if font is not None:
+        cell.font = font
+    if fill is not None:
+        cell.fill = fill
     return cell
 
 
@@ -266,11 +287,11 @@ def _write_stats(book, tables: list[StatTable]) -> None:
     row = 1
     anchors = []
     for table in tables:
-        sheet.append([_styled(sheet, table.title, Font(bold=True, size=12))])
+        sheet.append([_cell(sheet, table.title, Font(bold=True, size=12))])
         sheet.append([_header_cell(sheet, str(c)) for c in table.frame.columns])
         first = row + 2
         for values in table.frame.itertuples(index=False):
-            sheet.append([_excel_value(v) for v in values])
+            sheet.append([_excel_value(sheet, v) for v in values])
         row = first + len(table.frame)
         chart_title = dict(CHARTS).get(table.title)
         if chart_title and len(table.frame):
@@ -294,14 +315,9 @@ def _bar_chart(sheet, title: str, header_row: int, last_row: int):
     return chart
 
 
-def _styled(sheet, value, font):
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.font = font
-    return cell
-
-
-def _excel_value(value):
-    """numpy scalars as plain Python numbers, which openpyxl writes."""
-    return value.item() if hasattr(value, "item") else value
+def _excel_value(sheet, value):
+    """numpy scalars as plain Python numbers, which openpyxl writes; a text that looks like a
+    formula (a 申报单位 `=2*21`) as a text cell."""
+    if looks_like_formula(value):
+        return _cell(sheet, value)
+    return value.item() if hasattr(value, "item") else xml_safe(value)

@@ -25,8 +25,12 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 # Characters XML 1.0 cannot carry (openpyxl refuses them), and those it must escape as well.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-# A text written as it is: nothing to escape and no space at either end.
-_PLAIN = re.compile("(?![\\s])[^&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]*(?<![\\s])\\Z")
+# A text written as it is: nothing to escape (a CR is, or a reader takes it for a line feed) and no
+# space at either end.
+_PLAIN = re.compile("(?![\\s])[^&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]*(?<![\\s])\\Z")
+# How a spreadsheet tells a formula when a cell is typed in or pasted (OWASP's list for CSV
+# injection): = + - @, and a tab or CR before them.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _COPY_CHUNK = 1 << 20
 _ROWS_PER_WRITE = 500
 
@@ -36,6 +40,19 @@ class Formula(NamedTuple):
 
     formula: str
     shown: int | float | str
+
+
+def xml_safe(value):
+    """A text without the characters XML cannot carry (openpyxl raises on them); other values as they are."""
+    return _ILLEGAL.sub("", value) if isinstance(value, str) else value
+
+
+def looks_like_formula(value) -> bool:
+    """Whether a spreadsheet could take this text for a formula (a 申报单位 `=2*21` showed 42,
+    `=cmd|...` is a DDE call): the register writes such a text as a text cell, whichever writer
+    writes it. openpyxl would make a formula of it, so to_excel asks here; `_cell` writes every
+    text as an inline string anyway. Only a `Formula` is ever written as a formula."""
+    return isinstance(value, str) and value.startswith(_FORMULA_START)
 
 
 def column_letter(index: int) -> str:
@@ -93,6 +110,8 @@ class RowSpool:
 
 
 def _cell(value, style: str) -> str:
+    """A cell's XML. A text is always an inline string, which no spreadsheet evaluates, so one that
+    `looks_like_formula` stays the text it is; only a `Formula` is written with an <f>."""
     if type(value) is str and value and _PLAIN.match(value):  # most cells: one regex test, then the XML
         return f'<c{style} t="inlineStr"><is><t>{value}</t></is></c>'
     if not value and value != 0:
@@ -115,7 +134,8 @@ def _cell(value, style: str) -> str:
 
 
 def _escaped(value: str) -> str:
-    return _ILLEGAL.sub("", value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return (_ILLEGAL.sub("", value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("\r", "&#13;"))
 
 
 def splice(saved: Path, rows: dict[str, Path], target: Path) -> None:
