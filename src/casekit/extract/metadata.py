@@ -1,35 +1,140 @@
 """Stage 4: case metadata beyond the title block: genre, year, region.
 
-Genre is read from cues an editor would use: a unit line (申报), or a text written to the
-template (背景 / 做法 / 启示) though its unit is missing, makes a submission; a host's turns
-(【主持人】) an interview, a speaking occasion (发言, 座谈会) a speech, a reporter's byline in
-the source a news report; anything else is an article.
+Genre is read from cues an editor would use. A unit line (申报), or a text written to the template
+(背景 / 做法 / 启示) though its unit is missing, makes a submission. Otherwise the cues of each genre
+are counted with their weights (lexicon/genre_cues.yaml) in the title, the lead and the source
+lines a news page prints above its text: a host's turns (【主持人】) for an interview; a speaking
+occasion (讲话, 述职) or a salutation (同志们) for a speech; an abstract and keywords (摘要, 关键词) for
+an article; a reporter's byline, a dateline, an editor's credit (责编) or a news outlet as the source
+for a news report, and, weaker, a news lead (近日, 据了解) or a headline naming the place that acted.
+The best-scored genre wins; without enough evidence for any, the case is an article.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import Collection
+
+import yaml
 
 from casekit.extract import patterns as P
 from casekit.models import TEMPLATE_SECTIONS
 
 GENRES = ("submission", "speech", "interview", "news", "article")
 _LEAD_CHARS = 300
+_OPENING_CHARS = 80
+_SPACE = re.compile(r"\s+")
+
+# The line shapes genre_cues.yaml names under `shapes`, besides the byline the pipeline reports.
+# "新华社北京12月10日电", "本报讯", "中新网3月5日电": an agency's or paper's dateline at a line start.
+_AGENCY_DATELINE = re.compile(r"^(?:新华社|新華社|中新社|中新网|中新網|本报|本報|人民网|人民網)[^\s，。、,]{0,14}?(?:电|電|讯|訊)")
+# "来源：农民日报", "2022年05月16日 19:21:42 来源: 某区融媒体中心": a source field and what it names.
+_SOURCE_FIELD = re.compile(r"(?:稿件来源|来源|來源|出处|出處)[:：](?P<source>[^|｜:：]{1,30})")
+# "发布时间：2021-04-09", "發佈時間:": a page's publication stamp.
+_PUBLISHED = re.compile(r"(?:发布时间|發布時間|發佈時間|发布日期|發布日期|发稿时间)[:：]")
+# "8月24日上午，", "12月16日，": a sentence opening on the day of the event.
+_DATED_SENTENCE = re.compile(r"(?:^|[\n。！？])(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下]午|晚上?|至\d{1,2}日|[，,])")
+# "（2019年7月5日）": the day a speech was given, printed beside its title.
+_DELIVERY_DATE = re.compile(r"[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]")
+
+
+@dataclass(frozen=True)
+class _Cue:
+    genre: str
+    where: str
+    weight: float
+    words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Cues:
+    groups: tuple[_Cue, ...]
+    shapes: dict[str, _Cue]
+    outlets: tuple[str, ...]
+    provinces: tuple[str, ...]
+    min_score: float
+    precedence: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    """genre_cues.yaml, read once."""
+    data = yaml.safe_load(resources.files("casekit.lexicon").joinpath("genre_cues.yaml").read_text(encoding="utf-8"))
+
+    def cue(spec: dict) -> _Cue:
+        words = tuple(_SPACE.sub("", str(w)) for w in spec.get("words") or ())
+        return _Cue(spec["genre"], spec["where"], float(spec["weight"]), words)
+
+    return _Cues(
+        groups=tuple(cue(g) for g in (data.get("groups") or {}).values()),
+        shapes={name: cue(s) for name, s in (data.get("shapes") or {}).items()},
+        outlets=tuple(data.get("outlets") or ()),
+        provinces=tuple(data.get("provinces") or ()),
+        min_score=float(data.get("min_score", 2)),
+        precedence=tuple(data.get("precedence") or GENRES),
+    )
 
 
 def find_genre(text: str, title: str | None, unit: str | None, source_has_byline: bool,
-               section_keys: Collection[str] = ()) -> str:
-    lead = (title or "") + "\n" + text[:_LEAD_CHARS]
+               section_keys: Collection[str] = (), raw_lead: str = "") -> str:
+    """The genre of a case: submission on its unit or template, else the best-scored genre's cues.
+
+    `raw_lead` is the raw text at the case's start, whose source lines (来源, 责编, datelines) the
+    cleaning removed from `text`; `source_has_byline` says a reporter's byline or caption was there.
+    """
     if unit or len(set(section_keys) & set(TEMPLATE_SECTIONS)) >= 2:
         return "submission"
-    if P.INTERVIEW_CUE.search(lead):
-        return "interview"
-    if P.SPEECH_CUE.search(title or "") or P.SPEECH_CUE.search(text[:80]):
-        return "speech"
-    if source_has_byline or P.NEWS_CUE.search(lead):
-        return "news"
-    return "article"
+    scores = genre_scores(text, title, source_has_byline, raw_lead)
+    cues = _cues()
+    best = max(cues.precedence, key=lambda g: (scores[g], -cues.precedence.index(g)))
+    return best if scores[best] >= cues.min_score else "article"
+
+
+def genre_scores(text: str, title: str | None, source_has_byline: bool = False, raw_lead: str = "") -> Counter:
+    """Each genre's weighted cues: every cue group and line shape counts once."""
+    cues = _cues()
+    title = title or ""
+    places = {
+        "title": _SPACE.sub("", title),
+        "opening": _SPACE.sub("", title + "\n" + text.lstrip().split("\n", 1)[0][:_OPENING_CHARS]),
+        "lead": _SPACE.sub("", title + "\n" + text[:_LEAD_CHARS]),
+        "source": _SPACE.sub("", raw_lead),
+    }
+    scores: Counter = Counter({g: 0.0 for g in GENRES})
+    for group in cues.groups:
+        where = places[group.where]
+        scores[group.genre] += group.weight * sum(1 for w in group.words if w in where)
+    lines = [_SPACE.sub("", ln) for ln in raw_lead.splitlines() if ln.strip()]
+    body = _body(text, title)
+    seen = {
+        "byline": source_has_byline,
+        "dateline": any(_AGENCY_DATELINE.match(ln) or P.NEWS_DATELINE.match(ln) for ln in lines),
+        "outlet_source": any(_names_outlet(ln, cues.outlets) for ln in lines),
+        "published": any(_PUBLISHED.search(ln) for ln in lines),
+        "place_headline": bool(title) and (bool(P.PLACE_TITLE.match(title)) or title.startswith(cues.provinces)),
+        "dated_lead": bool(_DATED_SENTENCE.search(_SPACE.sub("", body[:_LEAD_CHARS]))),
+        "quoted_lead": body.lstrip().startswith(("“", "\"", "「")),
+        "delivery_date": bool(_DELIVERY_DATE.search(places["opening"])),
+    }
+    for name, present in seen.items():
+        shape = cues.shapes.get(name)
+        if present and shape:
+            scores[shape.genre] += shape.weight
+    return scores
+
+
+def _names_outlet(line: str, outlets: tuple[str, ...]) -> bool:
+    return any(any(o in m.group("source") for o in outlets) for m in _SOURCE_FIELD.finditer(line))
+
+
+def _body(text: str, title: str) -> str:
+    """The text after its title line, where a lead begins."""
+    first, _, rest = text.partition("\n")
+    return rest if title and first.strip() and (first.startswith(title[:8]) or title.startswith(first.strip()[:8])) else text
 
 
 def find_year(text: str) -> int | None:

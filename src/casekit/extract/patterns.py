@@ -168,11 +168,6 @@ POINT_STYLES = {
 # "2019年" as a reported year (1949..2099).
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*年(?!代)")
 
-# Genre cues.
-INTERVIEW_CUE = re.compile(r"【主持人】|^主持人\s*[:：]|记者\s*[:：]|访谈|专访", re.M)
-SPEECH_CUE = re.compile(r"发言|讲话|致辞|同志们|汇报发言|述职报告")
-NEWS_CUE = re.compile(r"记者|通讯员|本报讯|日报|晚报|讯\s*[（(]")
-
 # --- indicators -------------------------------------------------------------------------
 
 # "332", "1.5", "14,000", "2600": an Arabic number.

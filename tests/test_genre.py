@@ -1,0 +1,55 @@
+"""Genre from weighted cues: one row per kind of cue, each an invented text shaped like real ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from casekit.extract.metadata import find_genre
+
+ROWS = [
+    # (title, text, raw lead above the cleaned text, unit, byline, section keys, genre)
+    pytest.param("青山县推行积分管理", "青山县推行积分管理\n今年以来，青山县在全县推行积分管理。",
+                 "青山县推行积分管理\n发布时间：2021-03-02 | 来源：青山日报 | 责编：\n今年以来，青山县推行积分管理。",
+                 None, False, (), "news", id="source-line-naming-a-paper"),
+    pytest.param("绿水镇“三张清单”见实效", "绿水镇“三张清单”见实效\n绿水镇梳理三张清单，推动问题解决。",
+                 "原标题：绿水镇“三张清单”见实效\n绿水镇梳理三张清单，推动问题解决。",
+                 None, False, (), "news", id="original-headline-credit"),
+    pytest.param("题：小巷里的议事会", "题：小巷里的议事会\n白塔街道把议事会开到巷口。",
+                 "新华社杭州4月2日电\n题：小巷里的议事会\n白塔街道把议事会开到巷口。",
+                 None, False, (), "news", id="agency-dateline"),
+    pytest.param("桃溪村的新变化", "桃溪村的新变化\n近日，走进桃溪村，新修的村道干净整洁。据了解，村里成立了议事会。",
+                 "", None, False, (), "news", id="news-lead-without-byline"),
+    pytest.param("南山区：“小网格”撬动“大治理”", "南山区：“小网格”撬动“大治理”\n“有事找网格员，半天就解决了。”居民笑着说。",
+                 "", None, False, (), "news", id="place-headline-and-quoted-lead"),
+    pytest.param("学院召开组织工作推进会", "学院召开组织工作推进会\n5月12日上午，学院举行组织工作推进会，院党委书记出席并讲话。",
+                 "", None, False, (), "news", id="dated-event-lead"),
+    pytest.param("在全镇党建工作会议上的讲话", "在全镇党建工作会议上的讲话\n同志们：\n今天我们召开会议，总结去年工作。",
+                 "", None, False, (), "speech", id="speech-opening"),
+    pytest.param("2022年度党支部书记述职报告", "2022年度党支部书记述职报告\n一年来，我认真履行第一责任人职责。",
+                 "", None, False, (), "speech", id="duty-report-title"),
+    pytest.param("某镇2023年政府工作报告", "某镇2023年政府工作报告\n各位代表：\n现在，我代表镇政府向大会报告工作。",
+                 "", None, False, (), "speech", id="work-report-to-a-congress"),
+    pytest.param("扎实推进文明实践工作", "扎实推进文明实践工作区委宣传部（2021年6月3日）\n我们深感使命光荣。",
+                 "", None, False, (), "speech", id="delivery-date-beside-title"),
+    pytest.param("社区治理的路径探析", "社区治理的路径探析\n摘要：社区是基层治理的基本单元。\n关键词：社区治理 党建引领",
+                 "", None, False, (), "article", id="journal-abstract-and-keywords"),
+    pytest.param("乡村治理调研报告", "乡村治理调研报告\n某市委政研室课题组\n近日，课题组走进多个村开展调研。",
+                 "", None, False, (), "article", id="research-group-report"),
+    pytest.param("推行“四事”工作法", "一、背景\n村民诉求多。\n二、主要做法\n建立议事会。\n三、经验启示\n坚持党建引领。",
+                 "", None, False, ("background", "practices", "lessons"), "submission", id="template-sections"),
+    pytest.param("推行“四事”工作法", "推行“四事”工作法\n近日，记者走进该村。", "", "中共某县委组织部", False, (),
+                 "submission", id="unit-line-first"),
+    pytest.param("乡村治理案例", "乡村治理案例\n本案例以某县为例，介绍村级议事协商的做法。", "", None, False, (),
+                 "submission", id="case-written-as-a-case"),
+    pytest.param("书记谈基层治理", "书记谈基层治理\n【主持人】各位网友好。\n记者：请介绍一下做法。", "", None, False, (),
+                 "interview", id="interview-turns"),
+    pytest.param("基层党建的几点思考", "基层党建的几点思考\n基层党组织是党执政的基础。今年以来，各地积极探索。",
+                 "", None, False, (), "article", id="essay-has-no-cues"),
+    pytest.param("践行新发展理念", "践行新发展理念\n各地认真学习总书记重要讲话精神，召开座谈会。", "", None, False, (),
+                 "article", id="speech-word-in-running-text-is-no-speech"),
+]
+
+
+@pytest.mark.parametrize("title, text, raw_lead, unit, byline, keys, genre", ROWS)
+def test_genre_cues(title, text, raw_lead, unit, byline, keys, genre):
+    assert find_genre(text, title, unit, byline, keys, raw_lead=raw_lead) == genre
