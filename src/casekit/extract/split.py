@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from casekit.extract import patterns as P
+from casekit.extract import title_lines
 
 _MIN_PREFACE_CHARS = 100
 
@@ -49,6 +50,7 @@ class _Anchor:
     title: str | None
     subtitle: str | None
     unit: str | None
+    series: str | None = None  # a series or column name above the headline
 
 
 def split_cases(text: str, headers: tuple[str, ...] = (), title_max: int = 60) -> list[CaseSpan]:
@@ -59,8 +61,15 @@ def split_cases(text: str, headers: tuple[str, ...] = (), title_max: int = 60) -
     anchors = (_article_anchors(paragraphs) or _closing_unit_anchors(paragraphs, title_max)
                or _unit_anchors(paragraphs, title_max) or _place_title_anchors(paragraphs, title_max))
     collection = headers[0] if headers else None
+    single = not anchors
     if not anchors or _has_preface(paragraphs, anchors[0].first):
         anchors.insert(0, _leading_anchor(paragraphs, title_max))
+        lead = anchors[0]
+        if single and lead.title is None and collection is not None:
+            # a single text without a headline, each page headed by its title: the header is the title
+            anchors[0], collection = _Anchor(0, collection, None, None), None
+        elif collection is None and lead.series:
+            collection = lead.series
     elif anchors[0].first > 0 and collection is None and is_titleish(paragraphs[0].text, title_max):
         collection = paragraphs[0].text
     return _spans(paragraphs, anchors, collection)
@@ -191,6 +200,11 @@ def _place_title_anchors(paragraphs: list[Paragraph], title_max: int) -> list[_A
 
 
 def _leading_anchor(paragraphs: list[Paragraph], title_max: int) -> _Anchor:
+    head = title_lines.find_headline([p.text for p in paragraphs[: title_lines.HEAD_WINDOW]], title_max)
+    if head.skipped:  # page furniture, a note or a contents list stood above: the headline (if any) is below
+        if head.index is None or head.title is None:
+            return _Anchor(0, None, None, None)
+        return _headline_anchor(paragraphs, head.index, field_value(head.title), title_max, head.series)
     first = paragraphs[0].text
     if not _is_title_line(first, title_max):
         return _Anchor(0, lead_title(first, title_max), None, None)
@@ -199,18 +213,35 @@ def _leading_anchor(paragraphs: list[Paragraph], title_max: int) -> _Anchor:
         _is_title_line(second, title_max) and not P.UNIT_LINE.match(second) and len(paragraphs) > 2
     )
     subtitle = second.lstrip("—").strip() if is_subtitle else None
-    return _Anchor(0, field_value(first), subtitle, None)
+    return _Anchor(0, field_value(title_lines.strip_prefix(first)), subtitle, None)
 
 
-def lead_title(text: str, title_max: int) -> str:
+def _headline_anchor(paragraphs: list[Paragraph], index: int, title: str, title_max: int,
+                     series: str | None) -> _Anchor:
+    """The leading case's anchor when its headline stands at `index`, below other lines."""
+    second = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
+    is_subtitle = second.startswith("——") or (
+        title_lines.is_candidate(second, title_max) and not P.UNIT_LINE.match(second)
+        and index + 2 < len(paragraphs) and not title_lines.is_meta(second)
+    )
+    subtitle = second.lstrip("—").strip() if is_subtitle else None
+    return _Anchor(0, title, subtitle, None, series)
+
+
+def lead_title(text: str, title_max: int) -> str | None:
     """A title for text that has no title line: its opening words up to a break, or up to the word
-    that names the document's kind ("…座谈会发言稿材料")."""
+    that names the document's kind ("…座谈会发言稿材料") or a marker of the text ("…【导语】").
+    None when those words are a sentence (commas inside): the text has no headline then."""
     cue = P.TITLE_END_CUE.search(text, 0, title_max)
     if cue:
         return text[: cue.end()].strip()
+    run_on = title_lines.run_on_title(text, title_max)
+    if run_on:
+        return run_on
     m = re.search(rf"(?<=[{P.CJK}])\s+(?=[{P.CJK}])|[。！？；]", text[10:])
     cut = 10 + m.start() if m else len(text)
-    return text[: min(cut, title_max)].strip()
+    words = text[: min(cut, title_max)].strip()
+    return None if any(c in words for c in P.COMMAS) else words
 
 
 def field_value(line: str) -> str:

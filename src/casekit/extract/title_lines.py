@@ -1,0 +1,277 @@
+"""Which of a document's first lines is its headline.
+
+Real documents put other lines above the headline: a web page's menu and buttons, markup
+left by a converter, a breadcrumb, a newspaper's page id and its list of the page's other
+headlines, markdown front matter, a news dateline, an earlier headline ("原标题：…"), an
+editor's note, a series name ("…·浙江篇"), a table of contents, a speech's salutation. Each
+line is given a KIND from features that hold across sites — its length, sentence
+punctuation, share of digits/Latin/markup characters, separators, numbering, cue words
+(lexicon/title_cues.yaml) — and the headline is the first title-shaped line that a body
+paragraph follows, past at most one subtitle and the metadata that sits under headlines.
+When the text opens with its body, there is no headline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from casekit.extract import patterns as P
+
+HEAD_WINDOW = 60  # lines: a headline further down is not the document's headline
+_LOOKAHEAD = 6  # lines between a headline and its text: subtitle, date, source, byline, buttons
+_SHORT = 4  # characters: a line this short is a menu item, a name or a bare heading, not a headline
+
+_CJK = re.compile(rf"[{P.CJK}]")
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z]+[^>]*>?|/>|\{\{|\}\}|&[a-z]+;|\[\[|\]\]")
+_MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s+)")
+_DATE_START = re.compile(r"^\d{4}\s*[年\-/.]\s*\d{1,2}")
+# "新华社北京12月10日电", "本报讯", "人民网北京3月5日电（记者 王某）": a news dateline on its own line.
+_DATELINE = re.compile(r"^[^\s，。：:]{0,16}?(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电讯]|本报讯|[电讯]\s*[（(])")
+_PAGE_ID = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,3}\s*版")
+_FRONT_MATTER_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$")
+# "马某某 孙某": authors' names under a headline.
+_NAMES = re.compile(rf"^[{P.CJK}]{{2,3}}(?:[\s\u3000、，,]+[{P.CJK}]{{2,3}})+$")
+# "中共某某市委政法委课题组", "某某集团有限公司广东公司": the writers' organisation under a headline.
+_AFFILIATION = re.compile(rf"^中共[^\s，。]{{2,24}}$|^[^\s，。]{{2,24}}(?:{P.ORG_SUFFIX}|课题组|调研组|写作组)$")
+# "…工作区委宣传部（2019年7月5日）…": a speech's headline run into its speaker and date.
+_SPEECH_DATE = re.compile(r"[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]")
+_SPEAKER_UNIT = re.compile(r"(?:[省市县区旗镇乡]委|[省市县区旗镇乡]政府|[省市县区旗镇乡]人大)?(?:组织部|宣传部|统战部|办公室|党委|党组)?$")
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, tuple[str, ...]]:
+    """The cue-word groups of lexicon/title_cues.yaml."""
+    text = resources.files("casekit.lexicon").joinpath("title_cues.yaml").read_text(encoding="utf-8")
+    return {k: tuple(str(w) for w in v) for k, v in (yaml.safe_load(text) or {}).items()}
+
+
+@dataclass(frozen=True)
+class Headline:
+    index: int | None  # the headline's line; None when the text has no headline
+    title: str | None  # the headline without its label or markup prefix
+    series: str | None = None  # a series or column name written just above it ("…·浙江篇")
+    skipped: bool = False  # whether lines above were passed over as not the headline
+
+
+# --- features of one line -----------------------------------------------------------------
+
+
+def _ascii_share(text: str) -> float:
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return 1.0
+    return sum(1 for c in chars if c.isascii()) / len(chars)
+
+
+def _tokens(text: str) -> list[str]:
+    return text.split()
+
+
+def _has_cue(text: str, group: str) -> bool:
+    return any(w in text for w in cues()[group])
+
+
+def _token_cue(text: str, group: str) -> bool:
+    """Whether a space-separated item of a short line is (or ends with) a cue word of `group`."""
+    words = cues()[group]
+    return any(t in words or any(t.endswith(w) and len(t) <= len(w) + 2 for w in words) for t in _tokens(text))
+
+
+def strip_prefix(text: str) -> str:
+    """A line without a markdown heading prefix ("# …") or a title label ("题：…")."""
+    text = _MD_PREFIX.sub("", text).strip().strip("*").strip()
+    labels = "|".join(map(re.escape, cues()["title_label"]))
+    return re.sub(rf"^(?:{labels})\s*[:：]\s*(?=\S)", "", text)
+
+
+def is_sentence(text: str) -> bool:
+    """Running text: a sentence's punctuation inside, or longer than any headline."""
+    return any(c in text for c in P.SENTENCE_INNER) or len(text) > 80
+
+
+def is_chrome(text: str) -> bool:
+    """Page furniture above a headline: menus, markup, breadcrumbs, page ids, digit rows."""
+    t = text.strip()
+    if len(t) > 60 and not _MARKUP.search(t):
+        return False
+    if _MARKUP.search(t) or _PAGE_ID.match(t) or is_pager(t):
+        return True
+    if any(s in t for s in cues()["breadcrumb_separator"]) and not is_sentence(t):
+        return True
+    if _ascii_share(t) >= 0.5:
+        return True
+    tokens = _tokens(t)
+    if len(tokens) >= 4 and sum(map(len, tokens)) / len(tokens) <= 3:
+        return True  # "首页 要闻 政情 产经": a row of menu items
+    return len(t) <= 12 and (_token_cue(t, "menu") or _token_cue(t, "buttons"))
+
+
+def is_pager(text: str) -> bool:
+    return len(text) <= 30 and _has_cue(text, "pager")
+
+
+def is_buttons(text: str) -> bool:
+    return len(text) <= 30 and _token_cue(text, "buttons")
+
+
+def is_meta(text: str) -> bool:
+    """A line that sits under a headline: date, source, byline, credit, dateline, unit."""
+    t = text.strip()
+    if len(t) > 60 or is_sentence(t):
+        return False
+    labels = "|".join(map(re.escape, cues()["meta_label"]))
+    return bool(
+        _DATE_START.match(t) or _DATELINE.match(t) or re.search(rf"(?:{labels})\s*[:：]", t)
+        or P.BYLINE.match(t) or P.CREDIT_LINE.match(t) or P.UNIT_LINE.match(t) or P.NOT_TITLE.match(t)
+        or _NAMES.match(t) or _AFFILIATION.match(t)
+    )
+
+
+def is_dateline(text: str) -> bool:
+    return len(text) <= 40 and bool(_DATELINE.match(text.strip()))
+
+
+def is_original_title(text: str) -> bool:
+    labels = "|".join(map(re.escape, cues()["original_title"]))
+    return bool(re.match(rf"^[（(]?(?:{labels})\s*[:：]", text.strip()))
+
+
+def is_editor_note(text: str) -> bool:
+    t = text.strip().strip("【】[]")
+    return any(t.startswith(w) and (len(t) <= len(w) + 1 or t[len(w)] in "：:】") for w in cues()["editor_note"])
+
+
+def is_salutation(text: str) -> bool:
+    t = text.strip()
+    return len(t) <= 30 and t[-1:] in "：:，," and _has_cue(t, "salutation")
+
+
+def is_numbered(text: str) -> bool:
+    return bool(P.HEADING_NUMBER.match(text.strip()))
+
+
+def is_subtitle(text: str) -> bool:
+    return text.strip().startswith(("——", "--", "—"))
+
+
+def is_series(text: str, following: str | None) -> bool:
+    """A series or column name above the headline ("沿着总书记的足迹·浙江篇"): it holds a
+    separator and the next line is a headline of its own, not a subtitle."""
+    if not any(s in text for s in cues()["series_separator"]) or is_sentence(text):
+        return False
+    return following is not None and is_candidate(following) and not is_subtitle(following)
+
+
+def is_candidate(text: str, title_max: int = 60) -> bool:
+    """Shaped like a headline: short, no sentence punctuation, no numbering, not furniture."""
+    t = strip_prefix(text)
+    if len(t) <= _SHORT or len(t) > title_max or is_sentence(t) or is_numbered(t):
+        return False
+    return not (is_chrome(t) or is_meta(t) or is_original_title(t) or is_editor_note(t) or is_salutation(t)
+                or is_subtitle(t) or t.startswith("【"))
+
+
+def is_body(text: str) -> bool:
+    """A paragraph of text, or the first heading of the text ("一、背景", "概况")."""
+    t = text.strip()
+    return is_sentence(t) or (is_numbered(t) and len(t) <= 30) or (0 < len(t) <= _SHORT and _CJK.search(t) is not None)
+
+
+def _text_follows(lines: list[str], i: int) -> bool:
+    """Whether the text starts below line `i`, past at most one subtitle and any metadata lines."""
+    subtitle_used = False
+    for line in lines[i + 1 : i + 1 + _LOOKAHEAD]:
+        t = line.strip()
+        if is_pager(t) or (is_chrome(t) and not is_buttons(t) and _ascii_share(t) < 0.5):
+            return False  # a menu or pager starts another part of the page
+        if is_meta(t) or is_buttons(t) or is_dateline(t) or _ascii_share(t) >= 0.5:
+            continue
+        if is_body(t) or is_salutation(t) or is_editor_note(t) or t.startswith("【"):
+            return True
+        if subtitle_used:
+            return False  # a third title-shaped line: a list of headlines, not one
+        subtitle_used = True
+    return len(lines) <= i + 1  # a headline alone at the end of a short text
+
+
+# --- the headline ---------------------------------------------------------------------------
+
+
+def _front_matter(lines: list[str]) -> tuple[int, str | None] | None:
+    """(the index after a markdown front matter block, its title or first alias), or None."""
+    if not lines or lines[0].strip() != "---":
+        return None
+    title = alias = None
+    for k in range(1, min(len(lines), 40)):
+        t = lines[k].strip()
+        if t == "---":
+            return k + 1, title or alias
+        m = _FRONT_MATTER_KEY.match(t)
+        if m and m.group("key").lower() == "title" and m.group("value").strip():
+            title = m.group("value").strip().strip("\"'")
+        elif m and m.group("key").lower() == "aliases" and k + 1 < len(lines):
+            nxt = lines[k + 1].strip()
+            value = m.group("value").strip().strip("[]") or (nxt[1:].strip() if nxt.startswith("- ") else "")
+            alias = alias or value.split(",")[0].strip().strip("\"'") or None
+    return None
+
+
+def find_headline(lines: list[str], title_max: int = 60) -> Headline:
+    """The headline among a text's first lines (its paragraphs, in order)."""
+    lines = lines[:HEAD_WINDOW]
+    i, skipped = 0, False
+    fm = _front_matter(lines)
+    if fm:
+        i, title = fm
+        if title:
+            return Headline(i - 1, title, None, True)
+        skipped = True
+    if not skipped and lines and is_candidate(lines[0], title_max) \
+            and not is_series(lines[0].strip(), lines[1].strip() if len(lines) > 1 else None):
+        return Headline(0, strip_prefix(lines[0]), None, False)  # a text that opens with its headline
+    in_note = False
+    while i < len(lines):
+        t = lines[i].strip()
+        following = lines[i + 1].strip() if i + 1 < len(lines) else None
+        if in_note and not is_candidate(t, title_max):
+            i += 1
+            continue
+        in_note = False
+        if is_editor_note(t):
+            in_note, skipped = True, True
+        elif is_candidate(t, title_max) and is_series(t, following) and _text_follows(lines, i + 1):
+            title = strip_prefix(following)
+            last = re.split("|".join(map(re.escape, cues()["series_separator"])), t)[-1].strip()
+            return Headline(i + 1, title, t if len(last) <= _SHORT else None, True)
+        elif is_candidate(t, title_max) and _text_follows(lines, i):
+            return Headline(i, strip_prefix(t), None, skipped)
+        elif (is_chrome(t) or is_meta(t) or is_dateline(t) or is_original_title(t) or is_salutation(t)
+              or is_subtitle(t) or len(t) <= _SHORT):
+            skipped = True
+        elif is_numbered(t) and following is not None and not is_sentence(following):
+            skipped = True  # an entry of a table of contents above the headline
+        elif is_candidate(t, title_max):
+            skipped = True  # one of a list of headlines (a newspaper page's other articles)
+        else:
+            return Headline(None, None, None, skipped)  # the text itself: no headline above it
+        i += 1
+    return Headline(None, None, None, skipped)
+
+
+def run_on_title(text: str, title_max: int = 60) -> str | None:
+    """The headline run into a first paragraph before a marker of its text ("…范例【导语】…")."""
+    markers = "|".join(map(re.escape, cues()["lead_marker"]))
+    m = re.search(rf"[【\[]\s*(?:{markers})\s*[】\]]", text[: title_max + 8])
+    if m and m.start() >= 5 and not is_sentence(text[: m.start()]):
+        return text[: m.start()].strip()
+    d = _SPEECH_DATE.search(text, 0, title_max + 20)
+    if d and not is_sentence(text[: d.start()]) and not any(c in text[: d.start()] for c in P.COMMAS):
+        head = text[: d.start()]
+        head = head[: _SPEAKER_UNIT.search(head).start()].strip()
+        return head if len(head) > _SHORT else None
+    return None

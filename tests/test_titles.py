@@ -1,0 +1,56 @@
+"""Which first line is the headline: one row per kind of line that stands above it (invented texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from casekit.extract.split import split_cases
+
+BODY = "今年以来，某某街道党工委坚持党建引领，推动基层治理提质增效，群众满意度明显提升。"
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        pytest.param(f"电脑版\n我的收藏\n推行红色网格工作法\n{BODY}", "推行红色网格工作法", id="menu-words"),
+        pytest.param(f"学习园地\n支部生活\n志愿活动\n打造党群连心驿站\n{BODY}", "打造党群连心驿站", id="short-menu-items"),
+        pytest.param(f"2 2 2\n党员积分管理见实效\n{BODY}", "党员积分管理见实效", id="digit-row"),
+        pytest.param(f'< img src="" />某某频道 首页 要闻 政务 民生 文旅\n社区里的“议事厅”\n{BODY}', "社区里的“议事厅”", id="markup-remnant"),
+        pytest.param(f"某某党建网>>基层动态\n分享\n小巷管家守护街巷\n{BODY}", "小巷管家守护街巷", id="breadcrumb"),
+        pytest.param(f"第03版：区域新闻 上一版  下一版\n甲镇举办技能培训\n乙村修缮文化礼堂\n上一期  下一期\n"
+                     f"疏通排水管网 守护居民出行\n{BODY}", "疏通排水管网 守护居民出行", id="newspaper-page-id-and-list"),
+        pytest.param(f"---\naliases:\n- 实践笔记 | 学生调研团走进数字乡村\n---\n{BODY}", "实践笔记 | 学生调研团走进数字乡村",
+                     id="front-matter"),
+        pytest.param(f"# 以小网格撬动大治理\n{BODY}", "以小网格撬动大治理", id="markdown-prefix"),
+        pytest.param(f"某某社南京5月6日电\n题：老旧小区焕新颜（上）\n{BODY}", "老旧小区焕新颜（上）", id="dateline-and-label"),
+        pytest.param(f"原标题：某省推行书记项目见成效——\n书记挂帅攻坚克难\n{BODY}", "书记挂帅攻坚克难", id="original-title"),
+        pytest.param(f"编者按\n{BODY}\n{BODY}\n合作社带富一方百姓\n{BODY}", "合作社带富一方百姓", id="editor-note"),
+        pytest.param(f"走基层看变化·江南篇\n绘就共同富裕新图景\n{BODY}", "绘就共同富裕新图景", id="series-name"),
+        pytest.param(f"一、总体情况\n（一）区位特点\n二、主要做法\n（一）建强堡垒\n村级集体经济发展调研报告\n{BODY}",
+                     "村级集体经济发展调研报告", id="contents-before-title"),
+        pytest.param(f"打造银发服务新阵地\n2023-05-06 来源：某某融媒体中心\n{BODY}", "打造银发服务新阵地", id="source-line-below"),
+        pytest.param(f"深化“三治融合”的探索\n张某某 李某\n中共某某县委组织部课题组\n{BODY}", "深化“三治融合”的探索", id="authors-below"),
+        pytest.param(f"各位领导、同志们：\n{BODY}", None, id="salutation-no-title"),
+        pytest.param(f"王某某\n摘 要：社区是治理的基本单元。\n{BODY}", None, id="author-name-no-title"),
+        pytest.param(f"近年来，某某镇以书记项目为抓手，推动集体经济发展。\n{BODY}", None, id="body-sentence-no-title"),
+        pytest.param(f"某某党支部于2019年5月成立，现有党员12名，流动党员3名。\n{BODY}", None, id="founding-sentence-no-title"),
+        pytest.param(f"在年度党建工作会上的发言提纲【导语】本文整理了发言要点。{BODY}", "在年度党建工作会上的发言提纲",
+                     id="run-on-lead-marker"),
+        pytest.param(f"扎实推进文明实践工作区委宣传部（2020年3月5日）全区扎实推进试点。{BODY}", "扎实推进文明实践工作",
+                     id="run-on-speaker-and-date"),
+        pytest.param(f"构建三级联动体系 筑牢基层堡垒\n{BODY}", "构建三级联动体系 筑牢基层堡垒", id="plain-headline"),
+    ],
+)
+def test_headline_among_first_lines(text, title):
+    (case,) = split_cases(text)
+    assert case.title == title
+
+
+def test_series_name_becomes_the_collection():
+    (case,) = split_cases(f"走基层看变化·江南篇\n绘就共同富裕新图景\n{BODY}")
+    assert case.collection == "走基层看变化·江南篇"
+
+
+def test_running_header_titles_a_text_without_headline():
+    (case,) = split_cases(f"各位领导、同志们：\n{BODY}", headers=("村党支部书记述职报告",))
+    assert (case.title, case.collection) == ("村党支部书记述职报告", None)
