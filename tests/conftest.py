@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,17 @@ def seeds_dir() -> Path:
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not present on this machine")
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def scorer():
+    path = SHARED / "eval" / "score.py"
+    if not path.exists():
+        pytest.skip("../shared/eval is not present")
+    spec = importlib.util.spec_from_file_location("casekit_eval_score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -81,17 +80,6 @@ def test_every_record_is_complete_and_every_offset_valid(seed_records):
                 digits = re.sub(r"\D", "", ind["text"])
                 assert re.sub(r"\D", "", raw[ind["raw_start"] : ind["raw_end"]]) == digits
             assert 0 <= case["source"]["start"] < case["source"]["end"] <= len(raw)
-
-
-@pytest.fixture(scope="module")
-def scorer():
-    path = SHARED / "eval" / "score.py"
-    if not path.exists():
-        pytest.skip("../shared/eval is not present")
-    spec = importlib.util.spec_from_file_location("casekit_eval_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def scores_below_floors(scorer, records: list[dict], raw_dir: Path | None, tmp_path: Path) -> dict:
