@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from casekit.extract import patterns as P
 from casekit.extract.clean import Cleaned, clean_text
@@ -31,7 +32,7 @@ from casekit.extract.region import find_region, resolve_admin
 from casekit.extract.sections import split_sections
 from casekit.extract.split import CaseSpan, split_cases
 from casekit.extract.subjects import find_subject
-from casekit.extract.tokens import Token, segment
+from casekit.extract.tokens import Tokens, segment
 from casekit.extract.writing import find_writing_issues
 from casekit.models import Case, Indicator, Section, Source
 from casekit.options import Options
@@ -98,27 +99,38 @@ def _has_byline(raw_lead: str) -> bool:
     return any(P.BYLINE.match(ln) or P.CAPTION.search(ln) or P.NEWS_DATELINE.match(ln) for ln in lines)
 
 
-def _indicators(text: str, tokens: list[Token], cleaned: Cleaned, offset: int, sections: list[Section],
+def _indicators(text: str, tokens: Tokens, cleaned: Cleaned, offset: int, sections: list[Section],
                 options: Options) -> list[Indicator]:
-    """The case's figures in order; each knows the subject of the one before it in its sentence."""
+    """The case's figures in order; each knows the subject of the one before it in its sentence.
+
+    Figures share one string for each unit, approximation and subject they repeat (a long case
+    has a hundred thousand figures and a few hundred subjects).
+    """
     found: list[Indicator] = []
+    shared: dict[str | None, str | None] = {}
+
+    def share(value: str | None) -> str | None:
+        return shared.setdefault(value, value)
+
     for f in find_indicators(text, options.lexicon.units):
         earlier = found[-1].subject if found and found[-1].sentence == f.sentence else None
-        found.append(_indicator(f, text, tokens, cleaned, offset, sections, options, earlier))
+        found.append(_indicator(f, text, tokens, cleaned, offset, sections, options, earlier, share))
     return found
 
 
-def _indicator(f: FoundIndicator, text: str, tokens: list[Token], cleaned: Cleaned, offset: int,
-               sections: list[Section], options: Options, earlier: str | None) -> Indicator:
+def _indicator(f: FoundIndicator, text: str, tokens: Tokens, cleaned: Cleaned, offset: int,
+               sections: list[Section], options: Options, earlier: str | None,
+               share: Callable[[str | None], str | None]) -> Indicator:
     raw_start, raw_end = cleaned.raw_span(offset + f.start, offset + f.end)
+    subject = find_subject(text, f.start, f.end, tokens, options.lexicon.subject_words, options.subject_window,
+                           earlier)
     return Indicator(
         text=f.text,
         value=f.value,
-        unit=f.unit,
-        approx=f.approx,
+        unit=share(f.unit),
+        approx=share(f.approx),
         normalized={"value": f.normalized_value, "unit": f.normalized_unit},
-        subject=find_subject(text, f.start, f.end, tokens, options.lexicon.subject_words, options.subject_window,
-                             earlier),
+        subject=share(subject),
         section=next((s.key for s in sections if s.start <= f.start < s.end), None),
         start=f.start,
         end=f.end,

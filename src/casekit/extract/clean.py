@@ -12,8 +12,12 @@ The cleaned text holds one paragraph a line, separated by a single "\\n".
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import index
 
 from casekit.extract import patterns as P
 from casekit.extract.split import is_titleish
@@ -27,12 +31,95 @@ _MIN_WRAP = 20  # hard-wrapped text is wider than this; a few short lines of lik
 _CJK_CONTEXT = set("“”‘’《》「」『』【】（）、。，；：！？…—")
 
 
+class OffsetMap(Sequence[int]):
+    """Cleaned index -> source index, kept as runs: where each run starts in the cleaned text and in
+    the source. A run is cleaned text copied from consecutive source characters (or one joining
+    "\\n", which takes the source index of the character before it), so the map costs two machine
+    integers a run (a few a line) instead of a Python int a character; `origin[i]` is a bisection.
+    """
+
+    __slots__ = ("_starts", "_raws", "_length")
+
+    def __init__(self, starts: array, raws: array, length: int):
+        self._starts, self._raws, self._length = starts, raws, length
+
+    @classmethod
+    def of_offsets(cls, offsets: Iterable[int]) -> OffsetMap:
+        """The map holding `offsets` (one source index a cleaned character), runs merged."""
+        builder = _OffsetBuilder()
+        for raw in offsets:
+            builder.add(raw, 1)
+        return builder.build()
+
+    @property
+    def runs(self) -> int:
+        return len(self._starts)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, i):
+        if type(i) is int and 0 <= i < self._length:  # the common case first: a figure's offset
+            k = bisect_right(self._starts, i) - 1
+            return self._raws[k] + (i - self._starts[k])
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self._length))]
+        i = index(i)
+        if -self._length <= i < 0:
+            i += self._length
+        if not 0 <= i < self._length:
+            raise IndexError("cleaned offset out of range")
+        return self[i]
+
+    def __iter__(self) -> Iterator[int]:
+        starts, raws = self._starts, self._raws
+        for k in range(len(starts)):
+            end = starts[k + 1] if k + 1 < len(starts) else self._length
+            yield from range(raws[k], raws[k] + end - starts[k])
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, OffsetMap):
+            return (self._length, self._starts, self._raws) == (other._length, other._starts, other._raws)
+        if isinstance(other, (tuple, list)):
+            return len(other) == self._length and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self._length, self._starts.tobytes(), self._raws.tobytes()))
+
+    def __repr__(self) -> str:
+        return f"OffsetMap({self._length} characters in {len(self._starts)} runs)"
+
+
+class _OffsetBuilder:
+    """Collects an offset map span by span, merging a span that carries on the run before it."""
+
+    def __init__(self) -> None:
+        self.starts, self.raws, self.length = array("q"), array("q"), 0
+
+    def add(self, raw_start: int, count: int) -> None:
+        """The next `count` cleaned characters come from source[raw_start : raw_start + count]."""
+        if count <= 0:
+            return
+        if not self.starts or self.raws[-1] + (self.length - self.starts[-1]) != raw_start:
+            self.starts.append(self.length)
+            self.raws.append(raw_start)
+        self.length += count
+
+    def last(self) -> int:
+        """The source index of the last cleaned character so far."""
+        return self.raws[-1] + (self.length - 1 - self.starts[-1])
+
+    def build(self) -> OffsetMap:
+        return OffsetMap(self.starts, self.raws, self.length)
+
+
 @dataclass(frozen=True)
 class Cleaned:
     """Cleaned text; `origin[i]` is the source index of cleaned character i."""
 
     text: str
-    origin: tuple[int, ...]
+    origin: OffsetMap
     raw_length: int
     headers: tuple[str, ...]
 
@@ -44,7 +131,7 @@ class Cleaned:
         return self.origin[start], self.origin[end - 1] + 1
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     start: int  # source offset of the first non-space character
     end: int  # source offset after the last non-space character
@@ -60,21 +147,26 @@ def clean_text(raw: str, lexicon: Lexicon) -> Cleaned:
     for line in lines:
         line.skip.extend(_inline_junk(raw, line))
     text, origin = _assemble(raw, lines)
-    return Cleaned(text=_fold_punctuation(text), origin=tuple(origin), raw_length=len(raw),
-                   headers=tuple(headers))
+    del lines
+    return Cleaned(text=_fold_punctuation(text), origin=origin, raw_length=len(raw), headers=tuple(headers))
 
 
 def _split_lines(raw: str) -> list[_Line]:
-    lines, pos = [], 0
-    for brk in [*_LINE_BREAK.finditer(raw), None]:
-        end = brk.start() if brk else len(raw)
-        seg = raw[pos:end]
-        stripped = seg.strip(_SPACE)
-        if stripped:
-            lead = len(seg) - len(seg.lstrip(_SPACE))
-            lines.append(_Line(pos + lead, pos + lead + len(stripped), stripped, []))
-        pos = brk.end() if brk else len(raw)
+    lines: list[_Line] = []
+    pos = 0
+    for brk in _LINE_BREAK.finditer(raw):
+        _add_line(lines, raw, pos, brk.start())
+        pos = brk.end()
+    _add_line(lines, raw, pos, len(raw))
     return lines
+
+
+def _add_line(lines: list[_Line], raw: str, pos: int, end: int) -> None:
+    seg = raw[pos:end]
+    stripped = seg.strip(_SPACE)
+    if stripped:
+        lead = len(seg) - len(seg.lstrip(_SPACE))
+        lines.append(_Line(pos + lead, pos + lead + len(stripped), stripped, []))
 
 
 # --- whole lines ------------------------------------------------------------------------
@@ -204,22 +296,25 @@ def _inline_junk(raw: str, line: _Line) -> list[tuple[int, int]]:
 # --- joining lines ------------------------------------------------------------------------
 
 
-def _assemble(raw: str, lines: list[_Line]) -> tuple[str, list[int]]:
-    """Group lines into paragraphs, drop paragraphs that are noise once whole, and emit them."""
+def _assemble(raw: str, lines: list[_Line]) -> tuple[str, OffsetMap]:
+    """Group lines into paragraphs, drop paragraphs that are noise once whole, and emit them.
+
+    A paragraph break "\\n" maps to the source character before it.
+    """
     out: list[str] = []
-    origin: list[int] = []
+    origin = _OffsetBuilder()
     for paragraph in _paragraphs(raw, lines):
         text = "".join(ln.text for ln in paragraph)
         if _is_credit_paragraph(text) or (len(paragraph) > 1 and _is_junk_line(text)):
             continue
         if out:
             out.append("\n")
-            origin.append(origin[-1])
+            origin.add(origin.last(), 1)
         for line in paragraph:
             for start, end in _kept_spans(line):
                 out.append(raw[start:end])
-                origin.extend(range(start, end))
-    return "".join(out), origin
+                origin.add(start, end - start)
+    return "".join(out), origin.build()
 
 
 def _paragraphs(raw: str, lines: list[_Line]) -> list[list[_Line]]:

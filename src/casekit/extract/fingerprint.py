@@ -18,18 +18,31 @@ SCHEME = "affine32"
 # estimate holds, at a third of the cost.
 _SAMPLE = 3
 _NOISE = re.compile(r"[\s\W_]+")
+_BATCH = 20_000  # shingle positions hashed at a time
 
 
 def fingerprint(text: str) -> bytes:
-    """The MinHash signature of the text's character 5-grams (punctuation and spaces ignored)."""
+    """The MinHash signature of the text's character 5-grams (punctuation and spaces ignored).
+
+    A long text is hashed `_BATCH` positions at a time: a signature is a minimum per
+    permutation, the same whichever way its shingles are grouped, and a batch costs datasketch
+    a matrix of 64 hash values a shingle.
+    """
     import numpy as np
     from datasketch import MinHash
 
     plain = _NOISE.sub("", text) or " "
-    codes = np.frombuffer(plain.encode("utf-32-le"), dtype="<u4")[: max(1, len(plain) - SHINGLE + 1)]
-    shingles = {plain[i : i + SHINGLE] for i in np.flatnonzero(codes % _SAMPLE == 0).tolist()} or {plain[:SHINGLE]}
+    positions = max(1, len(plain) - SHINGLE + 1)
     minhash = MinHash(NUM_PERM, scheme=SCHEME, hashfunc=zlib.crc32, permutations=_permutations())  # crc32: fast, stable
-    minhash.update_batch([s.encode("utf-8") for s in shingles])
+    hashed = False
+    for lo in range(0, positions, _BATCH):
+        codes = np.frombuffer(plain[lo : min(positions, lo + _BATCH)].encode("utf-32-le"), dtype="<u4")
+        shingles = {plain[i : i + SHINGLE] for i in (np.flatnonzero(codes % _SAMPLE == 0) + lo).tolist()}
+        if shingles:
+            minhash.update_batch([s.encode("utf-8") for s in shingles])
+            hashed = True
+    if not hashed:
+        minhash.update_batch([plain[:SHINGLE].encode("utf-8")])
     return minhash.hashvalues.astype("<u8").tobytes()
 
 

@@ -9,6 +9,7 @@ numerals, which in these texts enumerate structure ("三个层面") rather than 
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,7 +34,7 @@ _SENTENCE_MARKS = "。！？；;!?\n"
 _SENTENCE_END = re.compile(f"[{_SENTENCE_MARKS}]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FoundIndicator:
     """A figure in a text, before it is placed in a case record."""
 
@@ -160,11 +161,15 @@ def sentence_finder(text: str) -> Callable[[int], str]:
     """position -> the sentence around it, for an editor to read a figure in context.
 
     The sentence ends are found once a text, so each of a case's many figures costs a lookup.
+    The figures of a sentence share its string (the last one looked up is kept).
     """
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    ends = array("q", (m.end() for m in _SENTENCE_END.finditer(text)))
+    last: list = [None, ""]  # [the sentence's index, the sentence]
 
     def sentence_at(pos: int) -> str:
         k = bisect_right(ends, pos)
-        return text[ends[k - 1] if k else 0 : ends[k] if k < len(ends) else len(text)].strip()
+        if k != last[0]:
+            last[:] = k, text[ends[k - 1] if k else 0 : ends[k] if k < len(ends) else len(text)].strip()
+        return last[1]
 
     return sentence_at

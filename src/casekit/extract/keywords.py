@@ -9,28 +9,26 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
-from operator import itemgetter
+from itertools import compress, count
 from typing import Iterable, Iterator, Mapping
 
-from casekit.extract.tokens import Token, cached_table
+from casekit.extract.tokens import Tokens, bisect_starts, cached_table, starts_of, words_of
 
 _AFTER_DIGIT = re.compile(r"(?<=\d)[\u4e00-\u9fff]")
 _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 _DOMAIN_SHARE = 0.3
 _TERMS_KEPT = 40
-_token_start = itemgetter(1)
 
 
-def count_terms(text: str, tokens: list[Token], model_names: Iterable[str], stopwords: frozenset[str]) -> dict[str, int]:
+def count_terms(text: str, tokens: Tokens, model_names: Iterable[str], stopwords: frozenset[str]) -> dict[str, int]:
     """The case's candidate keywords with their counts (the most frequent few dozen).
 
     Model names count as whole terms; the words inside them are not counted again. A word
     straight after a digit is the figure's measure ("4300余件", "3万余名"), never a keyword.
     """
-    words = Counter(map(itemgetter(0), tokens))
+    words = Counter(words_of(tokens))
     words.subtract(_words_after_digits(text, tokens))
     inside: set[int] = set()
     models: Counter[str] = Counter()
@@ -39,15 +37,16 @@ def count_terms(text: str, tokens: list[Token], model_names: Iterable[str], stop
             models[name] += 1
             inside.update(range(m.start(), m.end()))
     if inside:
-        words.subtract(word for word, start, _ in tokens if start in inside)
+        hits = compress(count(), map(inside.__contains__, starts_of(tokens)))  # the words starting inside a name
+        words.subtract(tokens[k][0] for k in hits)
     counts = models + Counter({w: n for w, n in words.items() if n > 0 and _HAN_WORD.match(w) and w not in stopwords})
     return dict(counts.most_common(_TERMS_KEPT))
 
 
-def _words_after_digits(text: str, tokens: list[Token]) -> Iterator[str]:
+def _words_after_digits(text: str, tokens: Tokens) -> Iterator[str]:
     """The words that start right after a digit (found by position: a case has a few dozen figures)."""
     for m in _AFTER_DIGIT.finditer(text):
-        k = bisect_left(tokens, m.start(), key=_token_start)
+        k = bisect_starts(tokens, m.start(), right=False)
         if k < len(tokens) and tokens[k][1] == m.start():
             yield tokens[k][0]
 

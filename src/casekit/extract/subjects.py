@@ -14,12 +14,11 @@ Quoted terms ("“两新”组织") are one noun. Word lists: `lexicon/subject_w
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
-from operator import itemgetter
 from typing import Mapping
 
-from casekit.extract.tokens import Token, tag_of
+from casekit.extract.tokens import Tokens as Segmentation
+from casekit.extract.tokens import bisect_starts, tag_of
 
 _NOUNISH = ("n", "vn", "an", "j", "b", "eng", "nz", "ng", "nl", "zg", "l", "i")
 _INSIDE_ONLY = ("a", "ad")
@@ -37,10 +36,9 @@ _SHARE_CLAUSE = re.compile(
 )
 
 Tokens = list[tuple[str, str]]
-_start = itemgetter(1)
 
 
-def find_subject(text: str, start: int, end: int, tokens: list[Token], words: Mapping[str, frozenset[str]],
+def find_subject(text: str, start: int, end: int, tokens: Segmentation, words: Mapping[str, frozenset[str]],
                  window: int = 16, earlier: str | None = None) -> str | None:
     """The noun phrase counted by the figure at text[start:end], or None; `tokens` are the text's words.
 
@@ -106,12 +104,12 @@ def _noun_before_change(tokens: Tokens, verb: int, words: Mapping[str, frozenset
     return k if k and _is_nounish(tokens[k - 1][1]) else 0
 
 
-def _window(text: str, tokens: list[Token], lo: int, hi: int, words: Mapping[str, frozenset[str]]) -> Tokens:
+def _window(text: str, tokens: Segmentation, lo: int, hi: int, words: Mapping[str, frozenset[str]]) -> Tokens:
     """(word, tag) pairs of text[lo:hi]; a word cut by the window's edge keeps only its inside part."""
     fixed = _fixed_tags(words.get("boundaries", frozenset()), words.get("noun_verbs", frozenset()),
                         words.get("noun_suffixes", frozenset()))
     pairs: Tokens = []
-    for k in range(max(0, bisect_right(tokens, lo, key=_start) - 1), len(tokens)):
+    for k in range(max(0, bisect_starts(tokens, lo) - 1), len(tokens)):
         word, start, end = tokens[k]
         if start >= hi:
             break

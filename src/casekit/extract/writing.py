@@ -8,8 +8,9 @@ to the template without a unit, ASCII punctuation left in Chinese text.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
-from casekit.extract.tokens import Token
+from casekit.extract.tokens import Tokens, words_of
 from casekit.models import TEMPLATE_SECTIONS, Issue, Section
 
 _FUNCTION_CHARS = set("的了是在和与及对把被为")
@@ -17,7 +18,7 @@ _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 ASCII_IN_CHINESE = re.compile(r"(?<=[\u4e00-\u9fff])[,;:?!()]|[,;:?!()](?=[\u4e00-\u9fff])")
 
 
-def find_writing_issues(text: str, sections: list[Section], unit: str | None, tokens: list[Token]) -> list[Issue]:
+def find_writing_issues(text: str, sections: list[Section], unit: str | None, tokens: Tokens) -> list[Issue]:
     return _order(sections) + _repeats(tokens) + _unit(sections, unit) + _punctuation(text)
 
 
@@ -34,9 +35,8 @@ def _order(sections: list[Section]) -> list[Issue]:
     return []
 
 
-def _repeats(tokens: list[Token]) -> list[Issue]:
-    words = [word for word, _, _ in tokens]
-    doubled = sorted({a * 2 for a, b in zip(words, words[1:]) if a == b and _countable(a)})
+def _repeats(tokens: Tokens) -> list[Issue]:
+    doubled = sorted({a * 2 for a, b in pairwise(words_of(tokens)) if a == b and _countable(a)})
     return [Issue("repeated-word", "warning", f"疑似重复字词：“{w}”") for w in doubled]
 
 
