@@ -19,6 +19,7 @@ SCHEME = "affine32"
 _SAMPLE = 3
 _NOISE = re.compile(r"[\s\W_]+")
 _BATCH = 20_000  # shingle positions hashed at a time
+_PIECE = 1 << 16  # characters cleaned of noise at a time
 
 
 def fingerprint(text: str) -> bytes:
@@ -31,7 +32,9 @@ def fingerprint(text: str) -> bytes:
     import numpy as np
     from datasketch import MinHash
 
-    plain = _NOISE.sub("", text) or " "
+    # the noise removed a piece at a time (a character is noise or not whatever its neighbours):
+    # re.sub lists every piece it keeps before joining them, a million for a long text
+    plain = "".join(_NOISE.sub("", text[i : i + _PIECE]) for i in range(0, len(text), _PIECE)) or " "
     positions = max(1, len(plain) - SHINGLE + 1)
     minhash = MinHash(NUM_PERM, scheme=SCHEME, hashfunc=zlib.crc32, permutations=_permutations())  # crc32: fast, stable
     hashed = False
