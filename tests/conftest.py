@@ -75,3 +75,20 @@ def add_numbered_list(document, formats: list[tuple[str, str]]) -> str:
     numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{levels}</w:abstractNum>'))
     numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
     return "90"
+
+
+def children(pid: int) -> set[int]:
+    """The processes `pid` started (Linux /proc)."""
+    found = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found.update(int(p) for p in (task / "children").read_text().split())
+    return found
+
+
+def running(pid: int) -> bool:
+    """Whether the process exists and is not a zombie waiting for a reaper that never comes."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"

@@ -17,7 +17,7 @@ from casekit.export import to_excel, to_yaml
 from casekit.export.atomic import atomic_path
 from casekit.extract.read import read_document
 from casekit.pipeline import process_document
-from conftest import DATA
+from conftest import DATA, children, running
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs Linux (/proc, PR_SET_PDEATHSIG)")
 
@@ -63,22 +63,6 @@ def _dead_pid() -> int:
     return process.pid
 
 
-def _children(pid: int) -> set[int]:
-    found = set()
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found.update(int(p) for p in (task / "children").read_text().split())
-    return found
-
-
-def _running(pid: int) -> bool:
-    """Whether the process exists and is not a zombie waiting for a reaper that never comes."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
-
-
 def _wait_for(condition, seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -110,7 +94,7 @@ def killed_export(records, tmp_path, temp_dir):
         started = _wait_for(lambda: export.poll() is not None or (helper_file.exists() and helper_file.read_text()), 60)
         assert started and export.poll() is None, (tmp_path / "stderr.txt").read_text(errors="replace")
         helper = int(helper_file.read_text())
-        assert helper in _children(export.pid)
+        assert helper in children(export.pid)
         export.send_signal(signal.SIGKILL)
         export.wait()
         yield export.pid, helper
@@ -124,7 +108,7 @@ def killed_export(records, tmp_path, temp_dir):
 @linux_only
 def test_the_figure_helper_dies_with_a_killed_export(killed_export):
     _, helper = killed_export
-    assert _wait_for(lambda: not _running(helper), 5), f"进程 {helper} 在导出进程被杀后仍在运行"
+    assert _wait_for(lambda: not running(helper), 5), f"进程 {helper} 在导出进程被杀后仍在运行"
 
 
 @linux_only

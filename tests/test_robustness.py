@@ -16,7 +16,7 @@ from casekit.errors import ReadError
 from casekit.extract.read import read_document
 from casekit.ingest import collect_files, ingest_files
 from casekit.store import SCHEMA_VERSION, Workspace
-from conftest import DATA
+from conftest import DATA, children, running
 
 GOOD = (DATA / "涪城区_红色物业.txt").read_text(encoding="utf-8")
 
@@ -284,22 +284,6 @@ def test_processes_opening_a_new_workspace_at_once(tmp_path):
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
-def _children(pid: int) -> set[int]:
-    found = set()
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found.update(int(p) for p in (task / "children").read_text().split())
-    return found
-
-
-def _running(pid: int) -> bool:
-    """Whether the process exists and is not a zombie."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs Linux (/proc, PR_SET_PDEATHSIG)")
 def test_workers_die_with_a_killed_ingest(tmp_path):
     corpus = tmp_path / "corpus"
@@ -309,12 +293,12 @@ def test_workers_die_with_a_killed_ingest(tmp_path):
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline, workers = time.time() + 120, set()
     while len(workers) < 2 and process.poll() is None and time.time() < deadline:
-        workers = _children(process.pid)
+        workers = children(process.pid)
         time.sleep(0.02)
     assert len(workers) == 2
     process.send_signal(signal.SIGKILL)
     process.wait()
     deadline = time.time() + 10
-    while any(map(_running, workers)) and time.time() < deadline:
+    while any(map(running, workers)) and time.time() < deadline:
         time.sleep(0.05)
-    assert not any(map(_running, workers))
+    assert not any(map(running, workers))

@@ -70,25 +70,26 @@ def _read_lines(name: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
-def _read_yaml(name: str) -> dict:
+def read_lexicon_yaml(name: str) -> dict:
+    """A YAML word list of `casekit/lexicon/` (an empty file reads as {})."""
     return yaml.safe_load(_lexicon_path(name).read_text(encoding="utf-8")) or {}
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    headings = _read_yaml("headings.yaml")
+    headings = read_lexicon_yaml("headings.yaml")
     heading_keys = {variant: key for key, variants in headings.items() for variant in variants}
-    domains = {name: tuple(cues) for name, cues in _read_yaml("domains.yaml").items()}
+    domains = {name: tuple(cues) for name, cues in read_lexicon_yaml("domains.yaml").items()}
     return Lexicon(
         heading_keys=heading_keys,
-        heading_cues=tuple((key, tuple(cues)) for key, cues in _read_yaml("heading_cues.yaml").items()),
-        units={str(k): str(v) for k, v in _read_yaml("units.yaml").items()},
+        heading_cues=tuple((key, tuple(cues)) for key, cues in read_lexicon_yaml("heading_cues.yaml").items()),
+        units={str(k): str(v) for k, v in read_lexicon_yaml("units.yaml").items()},
         common_models=frozenset(_read_lines("common_models.txt")),
         not_models=frozenset(_read_lines("not_models.txt")),
         collection_cues=tuple(_read_lines("collection_cues.txt")),
         domains=domains,
         stopwords=frozenset(_read_lines("stopwords.txt")),
-        subject_words={name: frozenset(words) for name, words in _read_yaml("subject_words.yaml").items()},
+        subject_words={name: frozenset(words) for name, words in read_lexicon_yaml("subject_words.yaml").items()},
         ambiguous_places=frozenset(_read_lines("ambiguous_places.txt")),
         userdict=_lexicon_path("userdict.txt"),
     )
@@ -97,7 +98,7 @@ def load_lexicon() -> Lexicon:
 @lru_cache(maxsize=1)
 def default_options() -> Options:
     """Package defaults from `lexicon/defaults.yaml`."""
-    return with_settings(Options(lexicon=load_lexicon()), _read_yaml("defaults.yaml"))
+    return with_settings(Options(lexicon=load_lexicon()), read_lexicon_yaml("defaults.yaml"))
 
 
 def with_settings(options: Options, settings: Mapping[str, object]) -> Options:

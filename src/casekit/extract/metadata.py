@@ -16,13 +16,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Collection
-
-import yaml
 
 from casekit.extract import patterns as P
 from casekit.models import TEMPLATE_SECTIONS
+from casekit.options import read_lexicon_yaml
 
 GENRES = ("submission", "speech", "interview", "news", "article")
 _LEAD_CHARS = 300
@@ -63,7 +61,7 @@ class _Cues:
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     """genre_cues.yaml, read once."""
-    data = yaml.safe_load(resources.files("casekit.lexicon").joinpath("genre_cues.yaml").read_text(encoding="utf-8"))
+    data = read_lexicon_yaml("genre_cues.yaml")
 
     def cue(spec: dict) -> _Cue:
         words = tuple(_SPACE.sub("", str(w)) for w in spec.get("words") or ())

@@ -16,11 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from casekit.extract import patterns as P
+from casekit.options import read_lexicon_yaml
 
 HEAD_WINDOW = 60  # lines: a headline further down is not the document's headline
 _LOOKAHEAD = 6  # lines between a headline and its text: subtitle, date, source, byline, buttons
@@ -46,8 +44,7 @@ _SPEAKER_UNIT = re.compile(r"(?:[省市县区旗镇乡]委|[省市县区旗镇�
 @lru_cache(maxsize=1)
 def cues() -> dict[str, tuple[str, ...]]:
     """The cue-word groups of lexicon/title_cues.yaml."""
-    text = resources.files("casekit.lexicon").joinpath("title_cues.yaml").read_text(encoding="utf-8")
-    return {k: tuple(str(w) for w in v) for k, v in (yaml.safe_load(text) or {}).items()}
+    return {k: tuple(str(w) for w in v) for k, v in read_lexicon_yaml("title_cues.yaml").items()}
 
 
 @dataclass(frozen=True)
