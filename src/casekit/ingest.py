@@ -202,12 +202,22 @@ def extract_file(source: SourceFile, options: Options) -> _Extracted:
         if not source.path.exists():
             raise CasekitError("文件不存在（可能在导入过程中被删除或移动）")
         doc = read_document(source.path, source.shown, options.limits)
-        rows = [CaseRow.of(case) for case in _process(doc, options)]
+        rows = _rows(_process(doc, options))
     except Exception as exc:  # noqa: BLE001 - the file is the unit of failure
         if not isinstance(exc, CasekitError):
             log.debug("reading %s failed", source.shown, exc_info=True)
         return _Extracted(None, [], failure_reason(exc, options.limits.worker_memory_mb))
     return _Extracted(replace(doc, text=""), rows)
+
+
+def _rows(cases: list[Case]) -> list[CaseRow]:
+    """The cases serialised, each released as soon as it is (a long case's objects are most of a
+    worker's memory)."""
+    cases.reverse()
+    rows = []
+    while cases:
+        rows.append(CaseRow.of(cases.pop()))
+    return rows
 
 
 def _store(workspace: Workspace, source: SourceFile, known: StoredDocument | None, outcome: _Extracted) -> FileResult:
@@ -221,8 +231,8 @@ def _store(workspace: Workspace, source: SourceFile, known: StoredDocument | Non
         source.shown,
         "updated" if known else "new",
         cases=len(rows),
-        indicators=sum(len(r.record["indicators"]) for r in rows),
-        models=sum(len(r.record["models"]) for r in rows),
+        indicators=sum(r.indicators for r in rows),
+        models=sum(len(r.models) for r in rows),
     )
 
 

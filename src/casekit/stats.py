@@ -135,19 +135,18 @@ def _case_facts(r: dict) -> dict:
 
 def _figure_totals(r: dict) -> dict:
     """The sums of a case's figures in each canonical unit of TOTALS."""
-    by_unit = r["unit_totals"] if "unit_totals" in r else sum_by_unit(r["indicators"])
+    by_unit = r["unit_totals"] if "unit_totals" in r else sum_by_unit(i["normalized"] for i in r["indicators"])
     row: dict = {"编号": r["id"]}
     for column, (units, divisor) in TOTALS.items():
         row[column] = sum(by_unit.get(u) or 0 for u in units) / divisor
     return row
 
 
-def sum_by_unit(indicators: list[dict]) -> dict[str, float]:
-    """A case's figures summed in each normalized unit."""
+def sum_by_unit(normalized: Iterable[dict]) -> dict[str, float]:
+    """A case's figures (their `normalized` values) summed in each normalized unit."""
     sums: dict[str, float] = {}
-    for i in indicators:
-        unit = i["normalized"]["unit"]
-        sums[unit] = sums.get(unit, 0) + i["normalized"]["value"]
+    for n in normalized:
+        sums[n["unit"]] = sums.get(n["unit"], 0) + n["value"]
     return sums
 
 

@@ -107,23 +107,47 @@ _MIGRATIONS = {
 
 @dataclass(frozen=True)
 class CaseRow:
-    """A case ready to store, serialised where it was extracted (a worker process) to spare the writer."""
+    """A case ready to store, serialised where it was extracted (a worker process) to spare the writer.
 
-    record: dict
-    json: str
+    It holds the record only as UTF-8 JSON and the few columns read out of it: a long case's
+    record dict would cost several times its JSON, and the writer needs no more than this.
+    """
+
+    columns: tuple  # id, case_index, title, unit, region, province, city, county, genre, year, truncated
+    models: tuple[tuple, ...]  # (name, featured, common, components JSON) of each model
+    text: str  # the case's text, to match it with its stored version
+    json: bytes
     terms: dict[str, int]
     fingerprint: bytes | None
     chars: int  # Chinese characters of the text
     facts: str  # see the schema note on cases.facts
+    indicators: int
 
     @classmethod
     def of(cls, case: Case) -> CaseRow:
-        return cls.of_record(case.to_dict(), case.fingerprint, case.terms)
+        head = case.head_dict()
+        return cls._of(head, case.to_json(head), [i.normalized for i in case.indicators], case.fingerprint,
+                       case.terms)
 
     @classmethod
     def of_record(cls, record: dict, fingerprint: bytes | None, terms: dict[str, int]) -> CaseRow:
-        return cls(record, json.dumps(record, ensure_ascii=False), terms, fingerprint, count_han(record["text"]),
-                   _facts(record))
+        return cls._of(record, json.dumps(record, ensure_ascii=False).encode("utf-8"),
+                       [i["normalized"] for i in record["indicators"]], fingerprint, terms)
+
+    @classmethod
+    def _of(cls, r: dict, serialised: bytes, figures: list[dict], fingerprint: bytes | None,
+            terms: dict[str, int]) -> CaseRow:
+        """`r` is the record, its figures' `normalized` values `figures` (its own list may be empty)."""
+        admin = r.get("admin") or {}
+        columns = (r["id"], r["source"]["case_index"], r["title"], r["unit"], r["region"], admin.get("province"),
+                   admin.get("city"), admin.get("county"), r["genre"], r["year"], int(bool(r["truncated"])))
+        models = tuple((m["name"], int(m["featured"]), int(m["common"]),
+                        json.dumps(m.get("components") or [], ensure_ascii=False)) for m in r["models"])
+        return cls(columns, models, r["text"], serialised, terms, fingerprint, count_han(r["text"]),
+                   _facts(r, figures), len(figures))
+
+    def record(self) -> dict:
+        return json.loads(self.json)
 
 
 @dataclass(frozen=True)
@@ -209,11 +233,11 @@ class Workspace:
         """Replace the document's cases with `rows`, all or nothing; fields an editor reviewed are kept."""
         with self._transaction():
             doc_id = self._upsert_document(key, path, file, sha256, size, encoding, "ok", None)
-            reviewed = match_reviewed([(r.record["text"], r.fingerprint) for r in rows], self._stored_cases(doc_id))
+            reviewed = match_reviewed([(r.text, r.fingerprint) for r in rows], self._stored_cases(doc_id))
             self.db.execute("DELETE FROM cases WHERE document_id=?", (doc_id,))
             for index, row in enumerate(rows):
                 if index in reviewed:
-                    row = CaseRow.of_record(keep_reviewed(row.record, reviewed[index]), row.fingerprint, row.terms)
+                    row = CaseRow.of_record(keep_reviewed(row.record(), reviewed[index]), row.fingerprint, row.terms)
                 self._insert_record(doc_id, row)
             self._mark_keywords_stale()
 
@@ -258,21 +282,16 @@ class Workspace:
         return self.db.execute("SELECT id FROM documents WHERE key=?", (key,)).fetchone()[0]
 
     def _insert_record(self, doc_id: int, row: CaseRow) -> None:
-        r = row.record
-        admin = r.get("admin") or {}
+        case_id = row.columns[0]
         self.db.execute(
-            """INSERT INTO cases (id, document_id, case_index, title, unit, region, province, city, county,
-                                  genre, year, truncated, chars, record, fingerprint, facts, terms)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (r["id"], doc_id, r["source"]["case_index"], r["title"], r["unit"], r["region"], admin.get("province"),
-             admin.get("city"), admin.get("county"), r["genre"], r["year"], int(bool(r["truncated"])),
-             row.chars, row.json, row.fingerprint, row.facts, json.dumps(row.terms, ensure_ascii=False)),
+            """INSERT INTO cases (id, case_index, title, unit, region, province, city, county, genre, year,
+                                  truncated, document_id, chars, record, fingerprint, facts, terms)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?)""",
+            (*row.columns, doc_id, row.chars, row.json, row.fingerprint, row.facts,
+             json.dumps(row.terms, ensure_ascii=False)),
         )
-        self.db.executemany(
-            "INSERT INTO models (case_id, name, featured, common, components) VALUES (?, ?, ?, ?, ?)",
-            [(r["id"], m["name"], int(m["featured"]), int(m["common"]),
-              json.dumps(m.get("components") or [], ensure_ascii=False)) for m in r["models"]],
-        )
+        self.db.executemany("INSERT INTO models (case_id, name, featured, common, components) VALUES (?, ?, ?, ?, ?)",
+                            [(case_id, *model) for model in row.models])
 
     def _mark_keywords_stale(self) -> None:
         self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('keywords_stale', '1')")
@@ -404,9 +423,9 @@ class Workspace:
         return self.db.execute("SELECT path, error FROM documents WHERE status='failed' ORDER BY path").fetchall()
 
 
-def _facts(r: dict) -> str:
+def _facts(r: dict, figures: list[dict]) -> str:
     facts = {"domain": r["domain"], "keywords": r["keywords"], "sections": [s["key"] for s in r["sections"]],
-             "issues": r["issues"], "indicator_count": len(r["indicators"]), "unit_totals": sum_by_unit(r["indicators"]),
+             "issues": r["issues"], "indicator_count": len(figures), "unit_totals": sum_by_unit(figures),
              "reviewed": r.get("reviewed", [])}
     return json.dumps(facts, ensure_ascii=False)
 

@@ -1,13 +1,16 @@
 """The case record as dataclasses.
 
 Field names and meanings follow SCHEMA.md, a contract shared with other tools and the
-evaluation; `to_dict()` is the single serialisation every exporter and the store use,
-so JSON Lines, YAML and Excel cannot disagree.
+evaluation; `to_dict()` is the single serialisation every exporter and the store use
+(`to_json()` is the same record written straight to JSON), so JSON Lines, YAML and Excel
+cannot disagree.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, is_dataclass
+import io
+import json
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -117,7 +120,32 @@ class Case:
         """The SCHEMA.md record as plain JSON-ready data, fields in schema order."""
         return _plain(self)
 
+    def to_json(self, head: dict[str, Any] | None = None) -> bytes:
+        """`to_dict()` as UTF-8 JSON, the figures written a batch at a time.
 
+        A case of a hundred thousand figures would otherwise be held three times over, as
+        objects, as their dicts and as one JSON string. `head` is `head_dict()` if the caller
+        already has it.
+        """
+        head = self.head_dict() if head is None else head
+        before, after = json.dumps(head, ensure_ascii=False).split(_NO_FIGURES, 1)
+        out = io.BytesIO()
+        out.write(before.encode("utf-8") + b'"indicators": [')
+        for first in range(0, len(self.indicators), _FIGURE_BATCH):
+            batch = [_plain(i) for i in self.indicators[first:first + _FIGURE_BATCH]]
+            out.write((b", " if first else b"") + json.dumps(batch, ensure_ascii=False)[1:-1].encode("utf-8"))
+        out.write(b"]" + after.encode("utf-8"))
+        return out.getvalue()
+
+    def head_dict(self) -> dict[str, Any]:
+        """The record without its figures (`indicators` empty)."""
+        return _plain(replace(self, indicators=[]))
+
+
+# How head_dict's empty figure list reads in JSON: only a key can, since quotes inside a
+# string value are escaped.
+_NO_FIGURES = '"indicators": []'
+_FIGURE_BATCH = 4096
 _LEAVES = frozenset({str, int, float, bool, type(None)})
 
 
