@@ -53,3 +53,19 @@ ROWS = [
 @pytest.mark.parametrize("title, text, raw_lead, unit, byline, keys, genre", ROWS)
 def test_genre_cues(title, text, raw_lead, unit, byline, keys, genre):
     assert find_genre(text, title, unit, byline, keys, raw_lead=raw_lead) == genre
+
+
+def test_a_contents_list_above_the_headline_shows_the_template(options, tmp_path):
+    """The outline of a submission cut short after its background still shows the template."""
+    from casekit.extract.read import read_document
+    from casekit.pipeline import process_document
+
+    outline = "一、背景动因\n（一）区位特点\n二、主要做法\n（一）建强堡垒\n三、取得的成效\n四、工作启示\n"
+    body = "一、背景动因\n（一）区位特点，某县地处山区，交通不便。\n某县位于两省交界，辖十个乡镇，村级集体经济基础薄弱。\n"
+    path = tmp_path / "调研.txt"
+    path.write_text(f"{outline}村级集体经济发展调研报告\n{body}", encoding="utf-8")
+    (case,) = process_document(read_document(path, path.name), options)
+    assert case.title == "村级集体经济发展调研报告"
+    assert not case.text.startswith("一、背景动因\n（一）区位特点\n二、")
+    assert [s.key for s in case.sections] == ["background"]
+    assert case.genre == "submission"

@@ -9,9 +9,7 @@ from casekit.extract.split import split_cases
 BODY = "今年以来，某某街道党工委坚持党建引领，推动基层治理提质增效，群众满意度明显提升。"
 
 
-@pytest.mark.parametrize(
-    "text, title",
-    [
+HEADLINES = [
         pytest.param(f"电脑版\n我的收藏\n推行红色网格工作法\n{BODY}", "推行红色网格工作法", id="menu-words"),
         pytest.param(f"学习园地\n支部生活\n志愿活动\n打造党群连心驿站\n{BODY}", "打造党群连心驿站", id="short-menu-items"),
         pytest.param(f"2 2 2\n党员积分管理见实效\n{BODY}", "党员积分管理见实效", id="digit-row"),
@@ -39,11 +37,27 @@ BODY = "今年以来，某某街道党工委坚持党建引领，推动基层治
         pytest.param(f"扎实推进文明实践工作区委宣传部（2020年3月5日）全区扎实推进试点。{BODY}", "扎实推进文明实践工作",
                      id="run-on-speaker-and-date"),
         pytest.param(f"构建三级联动体系 筑牢基层堡垒\n{BODY}", "构建三级联动体系 筑牢基层堡垒", id="plain-headline"),
-    ],
-)
+]
+
+
+@pytest.mark.parametrize("text, title", HEADLINES)
 def test_headline_among_first_lines(text, title):
     (case,) = split_cases(text)
     assert case.title == title
+
+
+@pytest.mark.parametrize("text, title", HEADLINES)
+def test_the_case_starts_at_its_headline(text, title):
+    """What stands above a headline (menus, page ids, contents, front matter) is not the case's text."""
+    (case,) = split_cases(text)
+    case_text = text[case.start : case.end]
+    if title is None:
+        assert case.start == 0
+    elif case.collection:
+        assert case_text.startswith(title)
+    else:
+        assert case_text.startswith(title) or case_text.split("\n")[0].endswith(title) or case_text.startswith(BODY)
+        assert "上一期" not in case_text and "---" not in case_text and "（一）" not in case_text
 
 
 def test_series_name_becomes_the_collection():

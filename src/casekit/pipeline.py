@@ -53,16 +53,19 @@ def process_document(doc: Document, options: Options) -> list[Case]:
     """Every case in a decoded document, as full SCHEMA.md records."""
     cleaned = clean_text(doc.text, options.lexicon)
     spans = split_cases(cleaned.text, cleaned.headers, options.title_max_chars)
-    return [_build_case(doc, cleaned, span, index, options) for index, span in enumerate(spans)]
+    ends = [0] + [span.end for span in spans]
+    return [_build_case(doc, cleaned, span, index, ends[index], options) for index, span in enumerate(spans)]
 
 
-def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, options: Options) -> Case:
+def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, above: int, options: Options) -> Case:
+    """`cleaned.text[above:span.start]` is what stands between the case before and this one's headline."""
     lex = options.lexicon
     text = cleaned.text[span.start : span.end]
     raw_start, raw_end = cleaned.raw_span(span.start, span.end)
     byline = _has_byline(doc.text[raw_start : raw_start + _BYLINE_LOOKAHEAD])
     region, admin = find_region(span.unit, span.title, text, lex.ambiguous_places)
     sections = split_sections(text, lex.heading_keys, lex.heading_cues)
+    outline = split_sections(cleaned.text[above : span.start], lex.heading_keys, lex.heading_cues)
     models, model_issues = find_models(text, span.title, lex)
     tokens = segment(text)
     terms = count_terms(text, tokens, [m.name for m in models], lex.stopwords)
@@ -77,7 +80,7 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, opt
         unit=span.unit,
         region=region,
         admin=admin,
-        genre=find_genre(text, span.title, span.unit, byline, [s.key for s in sections],
+        genre=find_genre(text, span.title, span.unit, byline, [s.key for s in sections + outline],
                          raw_lead=doc.text[raw_start : raw_start + _BYLINE_LOOKAHEAD]),
         domain=find_domains(text, lex.domains, options.domain_min_hits),
         year=find_year(text),

@@ -24,6 +24,10 @@ _INLINE_HEADING = re.compile(r"[【\[]?(?P<name>[^】\]：:，。]{1,12})(?:[】
 _NUMBERED_INLINE_HEADING = re.compile(r"(?P<name>[^】\]：:，。．.\s]{1,12})(?:[。．.]\s*|\s+)")
 _CUED_HEADING_MAX = 8
 _BRACKETED_HEADING = re.compile(r"【[^】。；！？]{1,12}】")
+_TOP_LEVEL = re.compile(rf"[{P.CN_SMALL}]+\s*[、.．]|第")
+_TOP_HEADING_MAX = 40  # characters: a heading line longer than this is a paragraph that opens with a number
+# "… 一、案例背景 …": a top-level heading inside a line whose breaks were flattened into spaces.
+_FLATTENED_HEADING = re.compile(rf"(?<=\s)(?P<number>[{P.CN_SMALL}]{{1,2}}、)\s*(?P<name>[^\s，。；、：:]{{2,12}})(?=\s)")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 HeadingCues = tuple[tuple[str, tuple[str, ...]], ...]
@@ -62,6 +66,19 @@ def _find_headings(text: str, heading_keys: dict[str, str], heading_cues: Headin
             if body_offset == len(par.text):
                 body_start = min(par.end + 1, len(text))
             found.append(_Heading(key, heading, par.start, body_start))
+        else:
+            found.extend(_flattened_headings(par.text, par.start, heading_keys))
+    return found
+
+
+def _flattened_headings(par: str, offset: int, heading_keys: dict[str, str]) -> list[_Heading]:
+    """Template headings inside a paragraph whose line breaks became spaces: a top-level number and
+    a heading variant, with a space on either side."""
+    found = []
+    for m in _FLATTENED_HEADING.finditer(par):
+        key = heading_keys.get(m.group("name"))
+        if key:
+            found.append(_Heading(key, m.group(0), offset + m.start(), offset + m.end() + 1))
     return found
 
 
@@ -73,12 +90,16 @@ def _parse_heading(par: str, heading_keys: dict[str, str], heading_cues: Heading
     whole = rest.strip(_BRACKETS + "：: ")
     if whole in heading_keys:
         return heading_keys[whole], par.strip(), len(par)
+    named = _top_heading_key(par, whole, heading_keys) if number else None
+    if named:
+        return named, par.strip(), len(par)
     inline = (_INLINE_HEADING.match(rest) or (_NUMBERED_INLINE_HEADING.match(rest) if number else None))
     if inline and inline.group("name").strip() in heading_keys:
         return heading_keys[inline.group("name").strip()], par[: rest_at + inline.end()].rstrip(), rest_at + inline.end()
     cued = _cued_key(whole, heading_cues) if number or rest.lstrip().startswith(("【", "[")) else None
     if cued:
         return cued, par.strip(), len(par)
+
     if _is_other_heading(par, number):
         return "other", par.strip(), len(par)
     return None
@@ -89,6 +110,20 @@ def _cued_key(heading: str, heading_cues: HeadingCues) -> str | None:
     if len(heading) > _CUED_HEADING_MAX or not _HAN_ONLY.fullmatch(heading):
         return None
     return next((key for key, cues in heading_cues if any(cue in heading for cue in cues)), None)
+
+
+def _top_heading_key(par: str, whole: str, heading_keys: dict[str, str]) -> str | None:
+    """The section of a longer top-level heading line named by its label ("一、实践探索：…的做法")
+    or by the variant it ends with ("一、某市基层党建引领社区治理的主要做法")."""
+    if not _TOP_LEVEL.match(par) or len(par) > _TOP_HEADING_MAX or any(c in par for c in P.SENTENCE_INNER + "，,"):
+        return None
+    label = re.split("[：:]", whole, maxsplit=1)[0].strip()
+    if label in heading_keys:
+        return heading_keys[label]
+    if len(whole) <= _CUED_HEADING_MAX:
+        return None  # a short heading is placed by its cue words, in their order
+    ending = max((v for v in heading_keys if whole.endswith(v)), key=len, default=None)
+    return heading_keys[ending] if ending else None
 
 
 def _is_other_heading(par: str, number: re.Match | None) -> bool:

@@ -204,7 +204,7 @@ def _leading_anchor(paragraphs: list[Paragraph], title_max: int) -> _Anchor:
     if head.skipped:  # page furniture, a note or a contents list stood above: the headline (if any) is below
         if head.index is None or head.title is None:
             return _Anchor(0, None, None, None)
-        return _headline_anchor(paragraphs, head.index, field_value(head.title), title_max, head.series)
+        return _headline_anchor(paragraphs, head, field_value(head.title), title_max)
     first = paragraphs[0].text
     if not _is_title_line(first, title_max):
         return _Anchor(0, lead_title(first, title_max), None, None)
@@ -216,16 +216,18 @@ def _leading_anchor(paragraphs: list[Paragraph], title_max: int) -> _Anchor:
     return _Anchor(0, field_value(title_lines.strip_prefix(first)), subtitle, None)
 
 
-def _headline_anchor(paragraphs: list[Paragraph], index: int, title: str, title_max: int,
-                     series: str | None) -> _Anchor:
-    """The leading case's anchor when its headline stands at `index`, below other lines."""
+def _headline_anchor(paragraphs: list[Paragraph], head: title_lines.Headline, title: str,
+                     title_max: int) -> _Anchor:
+    """The leading case's anchor when its headline stands at `head.index`, below lines that are not the
+    case's (page furniture, a contents list, an earlier headline): the case starts at its headline."""
+    index = head.index
     second = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
     is_subtitle = second.startswith("——") or (
         title_lines.is_candidate(second, title_max) and not P.UNIT_LINE.match(second)
         and index + 2 < len(paragraphs) and not title_lines.is_meta(second)
     )
     subtitle = second.lstrip("—").strip() if is_subtitle else None
-    return _Anchor(0, title, subtitle, None, series)
+    return _Anchor(head.first, title, subtitle, None, head.series)
 
 
 def lead_title(text: str, title_max: int) -> str | None:

@@ -53,6 +53,12 @@ class Headline:
     title: str | None  # the headline without its label or markup prefix
     series: str | None = None  # a series or column name written just above it ("…·浙江篇")
     skipped: bool = False  # whether lines above were passed over as not the headline
+    text_start: int | None = None  # the line the text starts at, if not the headline's (after front matter)
+
+    @property
+    def first(self) -> int | None:
+        """The first line of the text the headline heads."""
+        return self.index if self.text_start is None else self.text_start
 
 
 # --- features of one line -----------------------------------------------------------------
@@ -226,7 +232,7 @@ def find_headline(lines: list[str], title_max: int = 60) -> Headline:
     if fm:
         i, title = fm
         if title:
-            return Headline(i - 1, title, None, True)
+            return Headline(i - 1, title, None, True, text_start=i)
         skipped = True
     if not skipped and lines and is_candidate(lines[0], title_max) \
             and not is_series(lines[0].strip(), lines[1].strip() if len(lines) > 1 else None):
