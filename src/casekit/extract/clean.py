@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from operator import index
 
 from casekit.extract import patterns as P
+from casekit.extract.line_roles import furniture, trailing_credit
 from casekit.extract.split import is_titleish
 from casekit.options import Lexicon
 
@@ -219,6 +220,7 @@ def _is_junk_line(text: str) -> bool:
         or P.NAV_BAR.match(text)
         or (len(text) <= 80 and P.SITE_FOOTER.search(text))
         or len(P.META_FIELD.findall(text)) >= 2
+        or furniture(text) is not None
     )
 
 
@@ -290,6 +292,9 @@ def _inline_junk(raw: str, line: _Line) -> list[tuple[int, int]]:
     segment = raw[line.start : line.end]
     for pattern in (P.SOURCE_CREDIT, P.URL, P.STRAY_WWW, P.STAGE_DIRECTION, P.NEWS_DATELINE):
         spans.extend((line.start + m.start(), line.start + m.end()) for m in pattern.finditer(segment))
+    credit = trailing_credit(segment)
+    if credit is not None:
+        spans.append((line.start + credit, line.end))
     return spans
 
 

@@ -4,9 +4,9 @@ Real documents put other lines above the headline: a web page's menu and buttons
 left by a converter, a breadcrumb, a newspaper's page id and its list of the page's other
 headlines, markdown front matter, a news dateline, an earlier headline ("原标题：…"), an
 editor's note, a series name ("…·浙江篇"), a table of contents, a speech's salutation. Each
-line is given a KIND from features that hold across sites — its length, sentence
-punctuation, share of digits/Latin/markup characters, separators, numbering, cue words
-(lexicon/title_cues.yaml) — and the headline is the first title-shaped line that a body
+line is given a KIND (extract/line_roles.py holds the kinds of furniture and metadata, and
+the cue words of lexicon/line_cues.yaml; the kinds only a headline's neighbours have are
+here) and the headline is the first title-shaped line that a body
 paragraph follows, past at most one subtitle and the metadata that sits under headlines.
 When the text opens with its body, there is no headline.
 """
@@ -15,36 +15,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from casekit.extract import patterns as P
-from casekit.options import read_lexicon_yaml
+from casekit.extract.line_roles import (ascii_share, cues, has_cue, is_buttons, is_chrome, is_dateline, is_meta,
+                                        is_pager, is_sentence)
 
 HEAD_WINDOW = 60  # lines: a headline further down is not the document's headline
 _LOOKAHEAD = 6  # lines between a headline and its text: subtitle, date, source, byline, buttons
 _SHORT = 4  # characters: a line this short is a menu item, a name or a bare heading, not a headline
 
 _CJK = re.compile(rf"[{P.CJK}]")
-_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z]+[^>]*>?|/>|\{\{|\}\}|&[a-z]+;|\[\[|\]\]")
 _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s+)")
-_DATE_START = re.compile(r"^\d{4}\s*[年\-/.]\s*\d{1,2}")
-# "新华社北京12月10日电", "本报讯", "人民网北京3月5日电（记者 王某）": a news dateline on its own line.
-_DATELINE = re.compile(r"^[^\s，。：:]{0,16}?(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电讯]|本报讯|[电讯]\s*[（(])")
-_PAGE_ID = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,3}\s*版")
-_FRONT_MATTER_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$")
-# "马某某 孙某": authors' names under a headline.
-_NAMES = re.compile(rf"^[{P.CJK}]{{2,3}}(?:[\s\u3000、，,]+[{P.CJK}]{{2,3}})+$")
-# "中共某某市委政法委课题组", "某某集团有限公司广东公司": the writers' organisation under a headline.
-_AFFILIATION = re.compile(rf"^中共[^\s，。]{{2,24}}$|^[^\s，。]{{2,24}}(?:{P.ORG_SUFFIX}|课题组|调研组|写作组)$")
 # "…工作区委宣传部（2019年7月5日）…": a speech's headline run into its speaker and date.
 _SPEECH_DATE = re.compile(r"[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]")
 _SPEAKER_UNIT = re.compile(r"(?:[省市县区旗镇乡]委|[省市县区旗镇乡]政府|[省市县区旗镇乡]人大)?(?:组织部|宣传部|统战部|办公室|党委|党组)?$")
-
-
-@lru_cache(maxsize=1)
-def cues() -> dict[str, tuple[str, ...]]:
-    """The cue-word groups of lexicon/title_cues.yaml."""
-    return {k: tuple(str(w) for w in v) for k, v in read_lexicon_yaml("title_cues.yaml").items()}
+_FRONT_MATTER_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$")
 
 
 @dataclass(frozen=True)
@@ -61,28 +46,7 @@ class Headline:
         return self.index if self.text_start is None else self.text_start
 
 
-# --- features of one line -----------------------------------------------------------------
-
-
-def _ascii_share(text: str) -> float:
-    chars = [c for c in text if not c.isspace()]
-    if not chars:
-        return 1.0
-    return sum(1 for c in chars if c.isascii()) / len(chars)
-
-
-def _tokens(text: str) -> list[str]:
-    return text.split()
-
-
-def _has_cue(text: str, group: str) -> bool:
-    return any(w in text for w in cues()[group])
-
-
-def _token_cue(text: str, group: str) -> bool:
-    """Whether a space-separated item of a short line is (or ends with) a cue word of `group`."""
-    words = cues()[group]
-    return any(t in words or any(t.endswith(w) and len(t) <= len(w) + 2 for w in words) for t in _tokens(text))
+# --- kinds of line near a headline ---------------------------------------------------------
 
 
 def strip_prefix(text: str) -> str:
@@ -90,53 +54,6 @@ def strip_prefix(text: str) -> str:
     text = _MD_PREFIX.sub("", text).strip().strip("*").strip()
     labels = "|".join(map(re.escape, cues()["title_label"]))
     return re.sub(rf"^(?:{labels})\s*[:：]\s*(?=\S)", "", text)
-
-
-def is_sentence(text: str) -> bool:
-    """Running text: a sentence's punctuation inside, or longer than any headline."""
-    return any(c in text for c in P.SENTENCE_INNER) or len(text) > 80
-
-
-def is_chrome(text: str) -> bool:
-    """Page furniture above a headline: menus, markup, breadcrumbs, page ids, digit rows."""
-    t = text.strip()
-    if len(t) > 60 and not _MARKUP.search(t):
-        return False
-    if _MARKUP.search(t) or _PAGE_ID.match(t) or is_pager(t):
-        return True
-    if any(s in t for s in cues()["breadcrumb_separator"]) and not is_sentence(t):
-        return True
-    if _ascii_share(t) >= 0.5:
-        return True
-    tokens = _tokens(t)
-    if len(tokens) >= 4 and sum(map(len, tokens)) / len(tokens) <= 3:
-        return True  # "首页 要闻 政情 产经": a row of menu items
-    return len(t) <= 12 and (_token_cue(t, "menu") or _token_cue(t, "buttons"))
-
-
-def is_pager(text: str) -> bool:
-    return len(text) <= 30 and _has_cue(text, "pager")
-
-
-def is_buttons(text: str) -> bool:
-    return len(text) <= 30 and _token_cue(text, "buttons")
-
-
-def is_meta(text: str) -> bool:
-    """A line that sits under a headline: date, source, byline, credit, dateline, unit."""
-    t = text.strip()
-    if len(t) > 60 or is_sentence(t):
-        return False
-    labels = "|".join(map(re.escape, cues()["meta_label"]))
-    return bool(
-        _DATE_START.match(t) or _DATELINE.match(t) or re.search(rf"(?:{labels})\s*[:：]", t)
-        or P.BYLINE.match(t) or P.CREDIT_LINE.match(t) or P.UNIT_LINE.match(t) or P.NOT_TITLE.match(t)
-        or _NAMES.match(t) or _AFFILIATION.match(t)
-    )
-
-
-def is_dateline(text: str) -> bool:
-    return len(text) <= 40 and bool(_DATELINE.match(text.strip()))
 
 
 def is_original_title(text: str) -> bool:
@@ -151,7 +68,7 @@ def is_editor_note(text: str) -> bool:
 
 def is_salutation(text: str) -> bool:
     t = text.strip()
-    return len(t) <= 30 and t[-1:] in "：:，," and _has_cue(t, "salutation")
+    return len(t) <= 30 and t[-1:] in "：:，," and has_cue(t, "salutation")
 
 
 def is_numbered(text: str) -> bool:
@@ -190,9 +107,9 @@ def _text_follows(lines: list[str], i: int) -> bool:
     subtitle_used = False
     for line in lines[i + 1 : i + 1 + _LOOKAHEAD]:
         t = line.strip()
-        if is_pager(t) or (is_chrome(t) and not is_buttons(t) and _ascii_share(t) < 0.5):
+        if is_pager(t) or (is_chrome(t) and not is_buttons(t) and ascii_share(t) < 0.5):
             return False  # a menu or pager starts another part of the page
-        if is_meta(t) or is_buttons(t) or is_dateline(t) or _ascii_share(t) >= 0.5:
+        if is_meta(t) or is_buttons(t) or is_dateline(t) or ascii_share(t) >= 0.5:
             continue
         if is_body(t) or is_salutation(t) or is_editor_note(t) or t.startswith("【"):
             return True

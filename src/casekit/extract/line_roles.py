@@ -1,0 +1,257 @@
+"""What a line of a document is when it is not the text: the one home of line kinds.
+
+Real documents carry lines that belong to the page, not to the case: a site's menu, buttons
+and pager, markup left by a converter, a breadcrumb, a row of digits, a newspaper's page id;
+a date-and-source line, a dateline, a byline, the credits of who wrote, photographed and
+edited a report; a photo's caption; a site's contact footer; a government disclosure table.
+Each kind is told by features that hold across sites — length, sentence punctuation, the
+share of digits and Latin letters, separators, brackets, the shape of a label and its value —
+and by cue words kept as data (`lexicon/line_cues.yaml`), never by one document's wording.
+
+`furniture(line)` says which kind of page furniture a line is, if any, wherever it stands:
+cleaning drops those lines. The other predicates describe lines near a headline
+(`title_lines` reads them), where a date, a source or an author may stand under the title.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from casekit.extract import patterns as P
+from casekit.options import read_lexicon_yaml
+
+_CREDIT_MAX = 60  # characters: a credit, caption or metadata line is short
+_BUTTON_TOKEN_MAX = 10  # characters: a button's label ("加入会员免费下载") is no longer
+
+_CJK = re.compile(rf"[{P.CJK}]")
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z]+[^>]*>?|/>|\{\{|\}\}|&[a-z]+;|\[\[|\]\]")
+_DATE_START = re.compile(r"^\d{4}\s*[年\-/.]\s*\d{1,2}")
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}\s*[:：]\s*\d{2}(?!\d)")
+# "新华社北京12月10日电", "本报讯", "人民网北京3月5日电（记者 王某）": a news dateline on its own line.
+_DATELINE = re.compile(r"^[^\s，。：:]{0,16}?(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电讯]|本报讯|[电讯]\s*[（(])")
+_PAGE_ID = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,3}\s*版")
+# "马某某 孙某": authors' names under a headline.
+_NAMES = re.compile(rf"^[{P.CJK}]{{2,3}}(?:[\s\u3000、，,]+[{P.CJK}]{{2,3}})+$")
+_NAME = re.compile(rf"^[{P.CJK}]{{2,4}}$")
+# "中共某某市委政法委课题组", "某某集团有限公司广东公司": the writers' organisation under a headline.
+_AFFILIATION = re.compile(rf"^中共[^\s，。]{{2,24}}$|^[^\s，。]{{2,24}}(?:{P.ORG_SUFFIX}|课题组|调研组|写作组)$")
+# "（刘某某 摄）", "（张某、李某 摄）" at the end of a caption.
+_PHOTO_CREDIT = re.compile(rf"[（(]\s*[{P.CJK}]{{2,4}}(?:[\s、，,]+[{P.CJK}]{{2,4}})*\s*摄(?:影)?\s*[）)]$")
+_BRACKETS = "（）()[]【】［］〔〕"
+# "（某某大学马克思主义学院，北京 100871）": a journal author's affiliation with its postcode.
+_AFFILIATION_NOTE = re.compile(r"^[（(][^（）()]{4,60}(?<!\d)\d{6}(?!\d)\s*[）)]$")
+# A bracketed note closing a line ("…全区建成示范村9个。（通讯员 某某、某某）").
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]{2,40}[）)]$")
+_SPLIT_ITEMS = re.compile(r"[\s\u3000、，,]+")
+_LABEL_SEP = r"\s*[:：]\s*"
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, tuple[str, ...]]:
+    """The cue-word groups of lexicon/line_cues.yaml."""
+    return {k: tuple(str(w) for w in v) for k, v in read_lexicon_yaml("line_cues.yaml").items()}
+
+
+@lru_cache(maxsize=None)
+def _labels(group: str) -> re.Pattern:
+    """A group's words as labels at a line's start, longest first ("责任编辑" before "编辑")."""
+    words = sorted(cues()[group], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")")
+
+
+# --- features -----------------------------------------------------------------------------
+
+
+def ascii_share(text: str) -> float:
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return 1.0
+    return sum(1 for c in chars if c.isascii()) / len(chars)
+
+
+def tokens(text: str) -> list[str]:
+    return text.split()
+
+
+def has_cue(text: str, group: str) -> bool:
+    return any(w in text for w in cues()[group])
+
+
+def token_cue(text: str, group: str) -> bool:
+    """Whether a space-separated item of a short line is (or ends with) a cue word of `group`."""
+    words = cues()[group]
+    return any(t in words or any(t.endswith(w) and len(t) <= len(w) + 2 for w in words) for t in tokens(text))
+
+
+def is_sentence(text: str) -> bool:
+    """Running text: a sentence's punctuation inside, or longer than any headline."""
+    return any(c in text for c in P.SENTENCE_INNER) or len(text) > 80
+
+
+def _unbracketed(text: str) -> str:
+    t = text.strip()
+    while len(t) > 2 and t[0] in _BRACKETS and t[-1] in _BRACKETS:
+        t = t[1:-1].strip()
+    return t
+
+
+# --- kinds of line ------------------------------------------------------------------------
+
+
+def is_chrome(text: str) -> bool:
+    """Page furniture of a site: menus, markup, breadcrumbs, page ids, digit rows."""
+    t = text.strip()
+    if len(t) > 60 and not _MARKUP.search(t):
+        return False
+    if _MARKUP.search(t) or _PAGE_ID.match(t) or is_pager(t):
+        return True
+    if any(s in t for s in cues()["breadcrumb_separator"]) and not is_sentence(t):
+        return True
+    if ascii_share(t) >= 0.5:
+        return True
+    items = tokens(t)
+    if len(items) >= 4 and sum(map(len, items)) / len(items) <= 3:
+        return True  # "首页 要闻 政情 产经": a row of menu items
+    return len(t) <= 12 and (token_cue(t, "menu") or token_cue(t, "buttons"))
+
+
+def is_pager(text: str) -> bool:
+    return len(text) <= 30 and has_cue(text, "pager")
+
+
+def is_buttons(text: str) -> bool:
+    return len(text) <= 30 and token_cue(text, "buttons")
+
+
+def is_meta(text: str) -> bool:
+    """A line that sits under a headline: date, source, byline, credit, dateline, unit."""
+    t = text.strip()
+    if len(t) > 60 or is_sentence(t):
+        return False
+    labels = "|".join(map(re.escape, cues()["meta_label"]))
+    return bool(
+        _DATE_START.match(t) or _DATELINE.match(t) or re.search(rf"(?:{labels})\s*[:：]", t)
+        or P.BYLINE.match(t) or P.CREDIT_LINE.match(t) or P.UNIT_LINE.match(t) or P.NOT_TITLE.match(t)
+        or _NAMES.match(t) or _AFFILIATION.match(t)
+    )
+
+
+def is_dateline(text: str) -> bool:
+    return len(text) <= 40 and bool(_DATELINE.match(text.strip()))
+
+
+def is_credit(text: str) -> bool:
+    """Who wrote, photographed, edited or supplied a report: one or more "label：names" items
+    ("文字：某某、某某 图片：某某", "[责任编辑: 某某 ]"), or a bracketed note on the writer
+    ("（作者系某某乡退休教师）")."""
+    t = _unbracketed(text)
+    if len(t) > _CREDIT_MAX or is_sentence(t):
+        return False
+    if any(t.startswith(w) for w in cues()["author_note"]) and t != text.strip():
+        return True
+    label = _labels("credit_label").pattern
+    return re.fullmatch(rf"(?:{label}){_LABEL_SEP}\S.*", t) is not None and not t.endswith(("：", ":"))
+
+
+def is_byline(text: str) -> bool:
+    """A reporters' byline of names and role words ("郭某 黄某 本报记者 鄢某", "（通讯员 陈某、韩某）").
+
+    A photographer's credit ("记者某某摄") is not one: it may be the end of a caption wrapped
+    over lines, which cleaning judges whole (`patterns.CAPTION`)."""
+    t = _unbracketed(text)
+    if len(t) > 40 or is_sentence(t) or t.endswith(("摄", "摄影")):
+        return False
+    roles = _labels("reporter")
+    items = [i for i in _SPLIT_ITEMS.split(t) if i]
+    seen_role = False
+    for item in items:
+        m = roles.match(item)
+        if m:
+            seen_role = True
+            item = item[m.end():].lstrip(":：")
+        if item and not _NAME.match(item):
+            return False
+    return seen_role
+
+
+def is_caption(text: str) -> bool:
+    """A photo's caption: short, ending with its photographer ("东沟村特色民宿（刘某某 摄）")."""
+    t = text.strip()
+    return len(t) <= _CREDIT_MAX and not is_sentence(t) and _PHOTO_CREDIT.search(t) is not None
+
+
+def is_page_meta(text: str) -> bool:
+    """A page's date line: a date with a clock time or a source label
+    ("2022年05月16日 19:21 来源: 某某融媒体中心", "时间：2015年12月13日 04:16:45")."""
+    t = text.strip()
+    if len(t) > _CREDIT_MAX or is_sentence(t):
+        return False
+    labels = _labels("meta_label").pattern
+    dated = _DATE_START.match(t) or re.match(rf"(?:{labels}){_LABEL_SEP}\d{{4}}", t)
+    return bool(dated and (_CLOCK.search(t) or re.search(rf"(?:{labels}){_LABEL_SEP}", t)))
+
+
+def is_contact(text: str) -> bool:
+    """A site's contact footer: a label and a number or an address ("客服电话：010-…", "QQ…：…")."""
+    t = text.strip()
+    if len(t) > 80 or is_sentence(t):
+        return False
+    labels = _labels("contact_label").pattern
+    return re.search(rf"(?:{labels})[^:：\s]{{0,4}}{_LABEL_SEP}[\w(（-]", t) is not None and (
+        re.search(r"\d{5,}|@", t) is not None)
+
+
+def is_disclosure_table(text: str) -> bool:
+    """A row of a government site's disclosure table ("索 引 号: | … | 发布机构: | …")."""
+    if text.count("|") < 2:
+        return False
+    t = re.sub(rf"(?<=[{P.CJK}])\s+(?=[{P.CJK}])", "", text)
+    labels = _labels("disclosure_label").pattern
+    return re.search(rf"(?:{labels}){_LABEL_SEP}", t) is not None
+
+
+def is_affiliation_note(text: str) -> bool:
+    return _AFFILIATION_NOTE.match(text.strip()) is not None
+
+
+def trailing_credit(line: str) -> int | None:
+    """Where a credit or byline in brackets that closes a line of text begins, if one does."""
+    m = _TRAILING_NOTE.search(line.rstrip())
+    if m and m.start() > 0 and (is_credit(m.group(0)) or is_byline(m.group(0))):
+        return m.start()
+    return None
+
+
+def is_digit_row(text: str) -> bool:
+    """A row of digits and Latin without a Chinese character (a tracking id, a counter)."""
+    t = text.strip()
+    return len(t) >= 8 and _CJK.search(t) is None and sum(c.isdigit() for c in t) >= 0.6 * len(t)
+
+
+def is_button_row(text: str) -> bool:
+    """A row of a page's buttons beside a site name ("某某网 打印 纠错", "加入会员免费下载 立即下载")."""
+    items = tokens(text.strip())
+    if len(items) < 2 or len(text.strip()) > 30 or is_sentence(text):
+        return False
+    words = cues()["buttons"]
+    buttons = sum(1 for i in items if len(i) <= _BUTTON_TOKEN_MAX and any(i.endswith(w) for w in words))
+    return buttons * 2 >= len(items)
+
+
+_FURNITURE = (
+    ("credit", is_credit),
+    ("byline", is_byline),
+    ("caption", is_caption),
+    ("page-meta", is_page_meta),
+    ("contact", is_contact),
+    ("disclosure", is_disclosure_table),
+    ("affiliation", is_affiliation_note),
+    ("digits", is_digit_row),
+    ("buttons", is_button_row),
+)
+
+
+def furniture(text: str) -> str | None:
+    """The kind of page furniture a line is (wherever it stands), or None for a line of the document."""
+    return next((kind for kind, test in _FURNITURE if test(text)), None)

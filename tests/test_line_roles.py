@@ -1,0 +1,87 @@
+"""Kinds of page furniture: a row per kind of line, in the shapes real pages give them (invented names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from casekit.extract import line_roles as L
+from casekit.extract.clean import clean_text
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        pytest.param("文字：王某某、李某", "credit", id="writers"),
+        pytest.param("图片：赵某、钱某某、孙某", "credit", id="photographers"),
+        pytest.param("责编：周某某", "credit", id="editor-short"),
+        pytest.param("[责任编辑: 吴某某 ]", "credit", id="editor-in-brackets"),
+        pytest.param("供稿：校团委", "credit", id="supplied-by"),
+        pytest.param("组稿：郑某某", "credit", id="commissioned-by"),
+        pytest.param("来源：某某学院 “行知” 实践团", "credit", id="source-with-spaces"),
+        pytest.param("（作者系某某乡退休教师、某某纪念馆讲解员）", "credit", id="note-on-the-writer"),
+        pytest.param("（作者单位：某某省某某县委办公室）", "credit", id="writers-unit"),
+        pytest.param("(通讯员 陈某某、韩某）", "byline", id="correspondents-in-brackets"),
+        pytest.param("郭某某 黄某某 本报记者 鄢某某", "byline", id="names-then-reporter"),
+        pytest.param("某某村特色民宿（刘某某 摄）", "caption", id="caption"),
+        pytest.param("草木染工坊 （张某 摄）", "caption", id="caption-spaced"),
+        pytest.param("2022年05月16日 19:21:42 来源: 某某区融媒体中心", "page-meta", id="date-time-source"),
+        pytest.param("2024年08月02日09:49    來源:某某網-某某新聞網", "page-meta", id="date-source-traditional"),
+        pytest.param("时间：2015年12月13日 04:16:45", "page-meta", id="labelled-time"),
+        pytest.param("客服电话:010-51234567 地址:北京某某区某某路3号", "contact", id="contact"),
+        pytest.param("QQ在线沟通:加someone@example.com或1234567890为好友", "contact", id="qq"),
+        pytest.param("索 引 号: | abc123/2021-0000066 |", "disclosure", id="disclosure-spaced-label"),
+        pytest.param("浏览次数: | 有 效 性: | 成文日期: | 2021-02-27 | ||", "disclosure", id="disclosure-row"),
+        pytest.param("(某某市委政法委员会,浙江 某某 312000)", "affiliation", id="affiliation-postcode"),
+        pytest.param("0100702800100000000000000111000011286554", "digits", id="tracking-digits"),
+        pytest.param("某某党员网 打印 纠错", "buttons", id="site-and-buttons"),
+        pytest.param("加入Vip免费下载 立即下载", "buttons", id="download-bar"),
+    ],
+)
+def test_furniture_kinds(line, kind):
+    assert L.furniture(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("近年来，某某镇坚持党建引领，推动集体经济发展。", id="body-sentence"),
+        pytest.param("来源于群众、服务于群众，是网格化治理的根本。", id="body-opening-with-a-label-word"),
+        pytest.param("一、背景动因", id="heading"),
+        pytest.param("组织领办聚合力 强村富民促振兴", id="headline"),
+        pytest.param("中共某某县委组织部", id="unit-line"),
+        pytest.param("（某某街道党工委供稿）", id="closing-unit-line"),
+        pytest.param("2019年12月", id="closing-date"),
+        pytest.param("全村共有党员56名，其中女党员12名。", id="figures"),
+        pytest.param("打造“15分钟便民服务圈”", id="headline-with-a-digit"),
+        pytest.param("王某某 李某", id="authors-without-a-role"),
+        pytest.param("来源：", id="label-without-a-value"),
+        pytest.param("记者王某某摄", id="photo-credit-judged-with-its-caption"),
+        pytest.param("GDP 12.5%", id="latin-and-digits-short"),
+    ],
+)
+def test_lines_of_the_document_are_not_furniture(line):
+    assert L.furniture(line) is None
+
+
+@pytest.mark.parametrize(
+    "line, cut",
+    [
+        pytest.param("全区建成示范村9个。（通讯员 陈某某、韩某）", "（通讯员", id="byline"),
+        pytest.param("选派联络员到社会组织挂联指导。（作者单位：某某县委办公室）", "（作者单位", id="writers-unit"),
+        pytest.param("社区建成议事厅3个（含临时议事点）", None, id="a-note-of-the-text"),
+    ],
+)
+def test_credit_closing_a_line(line, cut):
+    at = L.trailing_credit(line)
+    assert (line[at:].startswith(cut) if cut else at is None)
+
+
+def test_cleaning_drops_furniture_wherever_it_stands(lexicon):
+    raw = ("某某镇推行网格化治理\n2022年05月16日 19:21:42 来源: 某某区融媒体中心\n"
+           "近年来，某某镇坚持党建引领，全镇建成网格32个。（通讯员 陈某某、韩某）\n"
+           "某某村特色民宿（刘某某 摄）\n网格员每天走访群众，收集诉求120条。\n文字：王某某、李某\n责编：周某某\n")
+    cleaned = clean_text(raw, lexicon)
+    assert cleaned.text.split("\n") == ["某某镇推行网格化治理", "近年来，某某镇坚持党建引领，全镇建成网格32个。",
+                                        "网格员每天走访群众，收集诉求120条。"]
+    at = cleaned.text.index("32个")
+    assert raw[slice(*cleaned.raw_span(at, at + 3))] == "32个"
