@@ -85,3 +85,21 @@ def test_cleaning_drops_furniture_wherever_it_stands(lexicon):
                                         "网格员每天走访群众，收集诉求120条。"]
     at = cleaned.text.index("32个")
     assert raw[slice(*cleaned.raw_span(at, at + 3))] == "32个"
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        pytest.param("孙某某", True, id="one-name"),
+        pytest.param("马某某 孙某", True, id="two-names"),
+        pytest.param("板沟村", False, id="a-village"),
+        pytest.param("长寨街道", False, id="a-subdistrict"),
+        pytest.param("一、基本情况", False, id="heading"),
+        pytest.param("王某某同志的述职报告", False, id="title"),
+        pytest.param("概况", False, id="short-heading"),
+        pytest.param("标题一", False, id="short-words-without-a-surname"),
+        pytest.param("欧阳某某", True, id="compound-surname"),
+    ],
+)
+def test_author_lines(line, expected):
+    assert L.is_author_line(line) is expected

@@ -184,3 +184,18 @@ def test_digest_items_headed_by_their_place():
 def test_one_place_headed_line_does_not_split_a_case():
     text = "推行“三治融合”工作法\n东丰县：推行三治融合\n东丰县在全县推行三治融合，矛盾纠纷下降30%。"
     assert len(cases_of(text)) == 1
+
+
+def test_reports_by_several_people_under_one_title():
+    body = "一年来，我牢记肩上责任，协助校长分管德育工作，全年组织主题活动12次。"
+    text = (f"学校班子成员年度述职报告\n2022年度述职报告\n孙某某\n一、履行岗位职责情况\n{body}\n"
+            f"2022年度述职报告\n蒋某\n{body}\n2022年度述职报告\n俞某某\n{body}\n")
+    cases = split_cases(text)
+    assert [c.title for c in cases] == ["2022年度述职报告"] * 3
+    assert {c.collection for c in cases} == {"学校班子成员年度述职报告"}
+    assert [text[c.start : c.end].split("\n")[1] for c in cases] == ["孙某某", "蒋某", "俞某某"]
+
+
+def test_a_table_of_places_is_not_a_series_of_reports():
+    text = "贫困村分布\n长寨街道\n板沟村\n33.02\n广顺镇\n石板村\n19.93\n鼓扬镇\n岩上村\n20.05\n"
+    assert len(split_cases(text)) == 1

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from operator import index
 
 from casekit.extract import patterns as P
-from casekit.extract.line_roles import furniture, trailing_credit
+from casekit.extract.line_roles import furniture, is_author_line, trailing_credit
 from casekit.extract.split import is_titleish
 from casekit.options import Lexicon
 
@@ -230,9 +230,13 @@ def _is_credit_paragraph(text: str) -> bool:
 
 
 def _repeated_lines(lines: list[_Line]) -> set[str]:
-    """Short lines that occur more than once and are not structure: running headers/footers."""
+    """Short lines that occur more than once and are not structure: running headers/footers.
+
+    A line each time followed by a writer's name is the title of a series of reports by
+    different people ("年度述职报告" over each one's name), not a header."""
     counts = Counter(ln.text for ln in lines if _could_be_header(ln.text))
-    return {text for text, n in counts.items() if n >= 2}
+    over_names = Counter(ln.text for ln, nxt in zip(lines, lines[1:]) if counts[ln.text] >= 2 and is_author_line(nxt.text))
+    return {text for text, n in counts.items() if n >= 2 and over_names[text] < n}
 
 
 def _could_be_header(text: str) -> bool:
@@ -247,14 +251,14 @@ def _could_be_header(text: str) -> bool:
 
 
 def _is_collection_title(lines: list[_Line], i: int, lexicon: Lexicon) -> bool:
-    """A compilation title by its shape, unless it is itself the title over a unit line."""
+    """A compilation title by its shape, unless it is itself the title over a unit or a writer's name."""
     text = lines[i].text
     if not _could_be_header(text):
         return False
     if not (P.YEAR_RANGE_PREFIX.match(text) or any(cue in text for cue in lexicon.collection_cues)):
         return False
     following = lines[i + 1 : i + 3]
-    return not any(P.UNIT_LINE.match(ln.text) for ln in following[:1])
+    return not any(P.UNIT_LINE.match(ln.text) or is_author_line(ln.text) for ln in following[:1])
 
 
 # --- pasted chunk numbers -----------------------------------------------------------------

@@ -141,6 +141,20 @@ def is_dateline(text: str) -> bool:
     return len(text) <= 40 and bool(_DATELINE.match(text.strip()))
 
 
+def is_author_line(text: str) -> bool:
+    """A line of one to three personal names alone ("孙某某", "马某某 孙某"), as under a report's title:
+    each two to four characters opening with a common surname, none ending like a place."""
+    names = [n for n in _SPLIT_ITEMS.split(text.strip()) if n]
+    return 0 < len(names) <= 3 and all(_is_personal_name(n) for n in names)
+
+
+def _is_personal_name(word: str) -> bool:
+    if not _NAME.match(word) or re.search(rf"(?:{P.PLACE_SUFFIX}|村|社区|组)$", word):
+        return False
+    surname = _labels("surname").match(word)
+    return surname is not None and 2 <= len(word) <= len(surname.group(0)) + 2
+
+
 def is_credit(text: str) -> bool:
     """Who wrote, photographed, edited or supplied a report: one or more "label：names" items
     ("文字：某某、某某 图片：某某", "[责任编辑: 某某 ]"), or a bracketed note on the writer

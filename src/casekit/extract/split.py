@@ -2,7 +2,8 @@
 
 A compilation marks each submission with a title over a unit line ("…申报", "申报单位：…"),
 or closes each with one ("（某某县委组织部供稿）"); a web collection numbers its articles
-("第一篇：…"); a digest heads each item with its place ("安吉县：…"); anything else is one case.
+("第一篇：…"); a digest heads each item with its place ("安吉县：…"); reports by several people
+each open with a title over the writer's name; anything else is one case.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from casekit.extract import patterns as P
-from casekit.extract import title_lines
+from casekit.extract import line_roles, title_lines
 
 _MIN_PREFACE_CHARS = 100
 
@@ -59,7 +60,8 @@ def split_cases(text: str, headers: tuple[str, ...] = (), title_max: int = 60) -
     if not paragraphs:
         return []
     anchors = (_article_anchors(paragraphs) or _closing_unit_anchors(paragraphs, title_max)
-               or _unit_anchors(paragraphs, title_max) or _place_title_anchors(paragraphs, title_max))
+               or _unit_anchors(paragraphs, title_max) or _place_title_anchors(paragraphs, title_max)
+               or _signed_report_anchors(paragraphs, title_max))
     collection = headers[0] if headers else None
     single = not anchors
     if not anchors or _has_preface(paragraphs, anchors[0].first):
@@ -193,6 +195,18 @@ def _place_title_anchors(paragraphs: list[Paragraph], title_max: int) -> list[_A
     marks = [i for i, p in enumerate(paragraphs)
              if P.PLACE_TITLE.match(p.text) and is_titleish(p.text, title_max) and i + 1 < len(paragraphs)
              and not is_titleish(paragraphs[i + 1].text, title_max)]
+    return [_Anchor(i, paragraphs[i].text, None, None) for i in marks] if len(marks) >= 2 else []
+
+
+# --- reports by several people under one title ---------------------------------------------
+
+
+def _signed_report_anchors(paragraphs: list[Paragraph], title_max: int) -> list[_Anchor]:
+    """Reports that each open with a title over their writer's name ("2020年度述职报告" / "孙某某")
+    and then their text or first heading, when there are at least two of them."""
+    marks = [i for i, p in enumerate(paragraphs[:-2])
+             if _is_title_line(p.text, title_max) and line_roles.is_author_line(paragraphs[i + 1].text)
+             and (line_roles.is_sentence(paragraphs[i + 2].text) or P.HEADING_NUMBER.match(paragraphs[i + 2].text))]
     return [_Anchor(i, paragraphs[i].text, None, None) for i in marks] if len(marks) >= 2 else []
 
 
