@@ -209,3 +209,37 @@ def test_a_few_short_lines_of_like_length_are_not_a_hard_wrap(lexicon):
     raw = ("推行“三联三促”工作法\n中共某某县委组织部申报\n一、背景\n某某镇现有党员486人。\n二、主要做法与成效\n"
            "组建产业党小组9个。\n三、经验启示\n一要坚持党建引领。\n2023年6月12日")
     assert clean(raw, lexicon).text == raw
+
+
+@pytest.mark.parametrize(
+    "line, kept",
+    [
+        pytest.param("# 以小网格撬动大治理", "以小网格撬动大治理", id="heading-prefix"),
+        pytest.param("### 创新方式 提升乡村治理效能", "创新方式 提升乡村治理效能", id="deeper-heading"),
+        pytest.param("**背景情况**", "背景情况", id="bold-line"),
+        pytest.param("## **一、主要做法**", "一、主要做法", id="bold-heading"),
+        pytest.param("> 全村共有党员56名。", "全村共有党员56名。", id="quote"),
+        pytest.param("议事厅建成后![议事厅](img/1.png)群众评价很高。", "议事厅建成后群众评价很高。", id="image"),
+        pytest.param("全村**56名**党员参与。", "全村**56名**党员参与。", id="bold-inside-a-sentence-stays"),
+        pytest.param("#12371 热线", "#12371 热线", id="hash-without-a-space-stays"),
+    ],
+)
+def test_markdown_markup_is_left_out(line, kept, lexicon):
+    raw = f"{line}\n近年来，某某镇坚持党建引领。"
+    cleaned = clean(raw, lexicon)
+    assert cleaned.text.split("\n")[0] == kept
+    first = cleaned.text.index(kept[-1])
+    assert raw[cleaned.origin[first]] == kept[-1]
+
+
+def test_markdown_bold_headings_make_sections(options, tmp_path):
+    from casekit.extract.read import read_document
+    from casekit.pipeline import process_document
+
+    path = tmp_path / "案例.md"
+    path.write_text("# 党建引领小区治理\n\n**背景情况**\n\n某社区有居民3200户。\n\n**主要做法**\n\n建立议事会12个。\n",
+                    encoding="utf-8")
+    (case,) = process_document(read_document(path, path.name), options)
+    assert case.title == "党建引领小区治理"
+    assert [(s.key, s.heading, s.text) for s in case.sections] == [
+        ("background", "背景情况", "某社区有居民3200户。"), ("practices", "主要做法", "建立议事会12个。")]

@@ -296,9 +296,25 @@ def _inline_junk(raw: str, line: _Line) -> list[tuple[int, int]]:
     segment = raw[line.start : line.end]
     for pattern in (P.SOURCE_CREDIT, P.URL, P.STRAY_WWW, P.STAGE_DIRECTION, P.NEWS_DATELINE):
         spans.extend((line.start + m.start(), line.start + m.end()) for m in pattern.finditer(segment))
+    spans.extend((line.start + s, line.start + e) for s, e in _markdown_markup(segment))
     credit = trailing_credit(segment)
     if credit is not None:
         spans.append((line.start + credit, line.end))
+    return spans
+
+
+def _markdown_markup(segment: str) -> list[tuple[int, int]]:
+    """Spans of a line's Markdown markup (heading and quote prefixes, a bold line's markers, images):
+    the words stay, so a "## …" line is a title or heading and a "**背景情况**" line a heading."""
+    spans = [m.span() for m in P.MD_IMAGE.finditer(segment)]
+    prefix = P.MD_LINE_PREFIX.match(segment)
+    rest_at = prefix.end() if prefix else 0
+    if prefix:
+        spans.append(prefix.span())
+    bold = P.MD_BOLD_LINE.match(segment, rest_at)
+    if bold:
+        width = len(bold.group("mark"))
+        spans += [(rest_at, rest_at + width), (len(segment) - width, len(segment))]
     return spans
 
 

@@ -84,6 +84,12 @@ STRAY_WWW = re.compile(rf"(?<=[{CJK}])www\.(?=[{CJK}])")
 # "【画面】", "【结束画面】", "【字幕】": a stage direction in a broadcast script.
 STAGE_DIRECTION = re.compile(r"【(?:结束)?(?:画面|字幕|同期声|解说|音乐|镜头|空镜)[^】]{0,6}】")
 
+# Markdown markup of a line copied from a publishing system: "## 标题" (a heading's prefix), "> "
+# (a quote's), "**背景情况**" (a line in bold, the markers only), "![图注](img.png)" (an image).
+MD_LINE_PREFIX = re.compile(r"^(?:#{1,6}[ \t]+|>[ \t]*)")
+MD_BOLD_LINE = re.compile(r"(?P<mark>\*\*|__)(?=\S).+?(?<=\S)(?P=mark)$")
+MD_IMAGE = re.compile(r"!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)")
+
 # ASCII punctuation that reads as Chinese punctuation when it touches a Chinese character.
 ASCII_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
