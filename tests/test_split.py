@@ -199,3 +199,23 @@ def test_reports_by_several_people_under_one_title():
 def test_a_table_of_places_is_not_a_series_of_reports():
     text = "贫困村分布\n长寨街道\n板沟村\n33.02\n广顺镇\n石板村\n19.93\n鼓扬镇\n岩上村\n20.05\n"
     assert len(split_cases(text)) == 1
+
+
+
+@pytest.mark.parametrize(
+    "lines, unit",
+    [
+        pytest.param(["以“两先四优”推动党建工程落地", "马某某 孙某", "某某集团有限公司广东公司"], "某某集团有限公司广东公司",
+                     id="unit-under-the-writers"),
+        pytest.param(["组织领办聚合力 强村富民促振兴", "某某镇某某社区党组织领办合作社"], "某某镇某某社区党组织领办合作社",
+                     id="cooperative-under-the-title"),
+        pytest.param(["电脑版", "我的收藏", "合作社带富一方百姓", "中共某某县委组织部"], "中共某某县委组织部",
+                     id="unit-under-a-headline-below-chrome"),
+        pytest.param(["合作社带富一方百姓", "——某某县的探索"], None, id="subtitle-is-no-unit"),
+        pytest.param(["合作社带富一方百姓", "王某某"], None, id="names-are-no-unit"),
+    ],
+)
+def test_unit_on_a_line_under_the_headline(lines, unit):
+    body = "近年来，某某县坚持党建引领，推动集体经济发展，全县村集体收入普遍增长。"
+    (case,) = split_cases("\n".join([*lines, body, body]))
+    assert case.unit == unit

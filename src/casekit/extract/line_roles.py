@@ -35,7 +35,7 @@ _PAGE_ID = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,3}\s*版")
 _NAMES = re.compile(rf"^[{P.CJK}]{{2,3}}(?:[\s\u3000、，,]+[{P.CJK}]{{2,3}})+$")
 _NAME = re.compile(rf"^[{P.CJK}]{{2,4}}$")
 # "中共某某市委政法委课题组", "某某集团有限公司广东公司": the writers' organisation under a headline.
-_AFFILIATION = re.compile(rf"^中共[^\s，。]{{2,24}}$|^[^\s，。]{{2,24}}(?:{P.ORG_SUFFIX}|课题组|调研组|写作组)$")
+_AFFILIATION = re.compile(rf"^中共[^\s，。]{{2,24}}$|^[^\s，。]{{2,24}}(?:{P.ORG_SUFFIX}|课题组|调研组|写作组|合作社)$")
 # "（刘某某 摄）", "（张某、李某 摄）" at the end of a caption.
 _PHOTO_CREDIT = re.compile(rf"[（(]\s*[{P.CJK}]{{2,4}}(?:[\s、，,]+[{P.CJK}]{{2,4}})*\s*摄(?:影)?\s*[）)]$")
 _BRACKETS = "（）()[]【】［］〔〕"
@@ -153,6 +153,13 @@ def _is_personal_name(word: str) -> bool:
         return False
     surname = _labels("surname").match(word)
     return surname is not None and 2 <= len(word) <= len(surname.group(0)) + 2
+
+
+def is_organisation(text: str) -> bool:
+    """A line naming an organisation alone ("中共某某县委组织部", "某某集团有限公司广东公司",
+    "某某社区党组织领办合作社", "中共某某市委政法委课题组"): under a headline, the writers' unit."""
+    t = text.strip()
+    return len(t) <= 40 and not is_sentence(t) and _AFFILIATION.match(t) is not None
 
 
 def is_credit(text: str) -> bool:

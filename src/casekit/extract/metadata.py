@@ -56,6 +56,7 @@ class _Cues:
     provinces: tuple[str, ...]
     min_score: float
     precedence: tuple[str, ...]
+    article_over_unit: float
 
 
 @lru_cache(maxsize=1)
@@ -74,20 +75,24 @@ def _cues() -> _Cues:
         provinces=tuple(data.get("provinces") or ()),
         min_score=float(data.get("min_score", 2)),
         precedence=tuple(data.get("precedence") or GENRES),
+        article_over_unit=float(data.get("article_over_unit", 3)),
     )
 
 
 def find_genre(text: str, title: str | None, unit: str | None, source_has_byline: bool,
                section_keys: Collection[str] = (), raw_lead: str = "") -> str:
-    """The genre of a case: submission on its unit or template, else the best-scored genre's cues.
+    """The genre of a case: submission on its template or its unit (unless an article's apparatus
+    outweighs the unit), else the best-scored genre's cues.
 
     `raw_lead` is the raw text at the case's start, whose source lines (来源, 责编, datelines) the
     cleaning removed from `text`; `source_has_byline` says a reporter's byline or caption was there.
     """
-    if unit or len(set(section_keys) & set(TEMPLATE_SECTIONS)) >= 2:
+    if len(set(section_keys) & set(TEMPLATE_SECTIONS)) >= 2:
         return "submission"
     scores = genre_scores(text, title, source_has_byline, raw_lead)
     cues = _cues()
+    if unit:  # a unit makes a submission, unless it is a research group's paper
+        return "article" if scores["article"] >= cues.article_over_unit else "submission"
     best = max(cues.precedence, key=lambda g: (scores[g], -cues.precedence.index(g)))
     return best if scores[best] >= cues.min_score else "article"
 

@@ -225,9 +225,10 @@ def _leading_anchor(paragraphs: list[Paragraph], title_max: int) -> _Anchor:
     second = paragraphs[1].text if len(paragraphs) > 1 else ""
     is_subtitle = second.startswith("——") or (
         _is_title_line(second, title_max) and not P.UNIT_LINE.match(second) and len(paragraphs) > 2
+        and not line_roles.is_organisation(second)
     )
     subtitle = second.lstrip("—").strip() if is_subtitle else None
-    return _Anchor(0, field_value(title_lines.strip_prefix(first)), subtitle, None)
+    return _Anchor(0, field_value(title_lines.strip_prefix(first)), subtitle, _unit_under(paragraphs, 0))
 
 
 def _headline_anchor(paragraphs: list[Paragraph], head: title_lines.Headline, title: str,
@@ -238,10 +239,21 @@ def _headline_anchor(paragraphs: list[Paragraph], head: title_lines.Headline, ti
     second = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
     is_subtitle = second.startswith("——") or (
         title_lines.is_candidate(second, title_max) and not P.UNIT_LINE.match(second)
-        and index + 2 < len(paragraphs) and not title_lines.is_meta(second)
+        and index + 2 < len(paragraphs) and not title_lines.is_meta(second) and not line_roles.is_organisation(second)
     )
     subtitle = second.lstrip("—").strip() if is_subtitle else None
-    return _Anchor(head.first, title, subtitle, None, head.series)
+    return _Anchor(head.first, title, subtitle, _unit_under(paragraphs, index), head.series)
+
+
+def _unit_under(paragraphs: list[Paragraph], index: int) -> str | None:
+    """The writers' unit on a line of its own under the headline at `index`, past a subtitle and
+    the writers' names ("某某集团有限公司广东公司" under "马某 孙某")."""
+    for par in paragraphs[index + 1 : index + 4]:
+        if line_roles.is_organisation(par.text):
+            return par.text.strip()
+        if not (line_roles.is_author_line(par.text) or title_lines.is_subtitle(par.text)):
+            return None
+    return None
 
 
 def lead_title(text: str, title_max: int) -> str | None:
