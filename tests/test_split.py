@@ -219,3 +219,16 @@ def test_unit_on_a_line_under_the_headline(lines, unit):
     body = "近年来，某某县坚持党建引领，推动集体经济发展，全县村集体收入普遍增长。"
     (case,) = split_cases("\n".join([*lines, body, body]))
     assert case.unit == unit
+
+
+def test_digest_items_headed_by_a_unit_before_a_quoted_model():
+    body = "今年以来，该单位坚持党建引领，推动工作落地见效，群众满意度明显提升。"
+    text = f"某某大学：“三个强化”做好党建工作\n{body}\n某某公司：“检企共建”筑牢防线\n{body}\n"
+    assert [c.title for c in split_cases(text)] == ["某某大学：“三个强化”做好党建工作", "某某公司：“检企共建”筑牢防线"]
+
+
+def test_a_report_part_headed_by_a_unit_before_a_quoted_model_does_not_split_it():
+    body = "今年以来，该村坚持党建引领，推动工作落地见效，群众满意度明显提升。"
+    text = (f"某某区筑牢基层红色堡垒\n{body * 4}\n某某村小组：“强村固组”带来美丽蝶变\n{body}\n"
+            f"某某社区：“邻里APP”打通服务\n{body}\n")
+    assert len(split_cases(text)) == 1

@@ -132,6 +132,10 @@ PLACE_TITLE = re.compile(
     rf"^(?:【[{CJK}]{{1,12}}{PLACE_SUFFIX}】|[{CJK}]{{1,12}}{PLACE_SUFFIX}[：:])"
     r"\s*\S.{3,60}$"
 )
+# "某某大学：“三个强化”做好党建工作", "云南某县：“3+2”模式…": a digest item headed by its unit or place
+# before a quoted model (a report's sub-heading may look the same; see split._place_title_anchors).
+QUOTED_ITEM_TITLE = re.compile(rf"^[{CJK}]{{2,12}}[：:]\s*“\S.{{3,60}}$")
+
 
 # "2023年6月12日", "二〇二三年六月", "执笔人：张某", "联系电话：…", "附件：…": the signature block
 # after a submission's last sentence.

@@ -191,10 +191,19 @@ def _article_anchor(paragraphs: list[Paragraph], i: int) -> _Anchor:
 
 
 def _place_title_anchors(paragraphs: list[Paragraph], title_max: int) -> list[_Anchor]:
-    """Items of a digest ("安吉县：…" over its text), when there are at least two of them."""
-    marks = [i for i, p in enumerate(paragraphs)
-             if P.PLACE_TITLE.match(p.text) and is_titleish(p.text, title_max) and i + 1 < len(paragraphs)
-             and not is_titleish(paragraphs[i + 1].text, title_max)]
+    """Items of a digest ("安吉县：…" over its text), when there are at least two of them.
+
+    An item headed by a unit before a quoted model ("某某大学：“三个强化”…") counts only in a
+    digest that opens with its items: inside a report, such a line heads one of its parts."""
+    def marks_of(pattern: re.Pattern) -> list[int]:
+        return [i for i, p in enumerate(paragraphs)
+                if pattern.match(p.text) and is_titleish(p.text, title_max) and i + 1 < len(paragraphs)
+                and not is_titleish(paragraphs[i + 1].text, title_max)]
+
+    marks = marks_of(P.PLACE_TITLE)
+    quoted = [i for i in marks_of(P.QUOTED_ITEM_TITLE) if i not in marks]
+    if quoted and not _has_preface(paragraphs, min(marks + quoted)):
+        marks = sorted(marks + quoted)
     return [_Anchor(i, paragraphs[i].text, None, None) for i in marks] if len(marks) >= 2 else []
 
 
