@@ -11,7 +11,7 @@ import yaml
 
 from casekit.extract.read import read_document
 from casekit.pipeline import process_document
-from conftest import GOLD, SHARED
+from conftest import GOLD
 from seed_variants import write_variants
 
 SCHEMA_FIELDS = ["id", "source", "collection", "title", "subtitle", "unit", "region", "admin", "genre", "domain",

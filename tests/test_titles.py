@@ -37,6 +37,11 @@ HEADLINES = [
         pytest.param(f"扎实推进文明实践工作区委宣传部（2020年3月5日）全区扎实推进试点。{BODY}", "扎实推进文明实践工作",
                      id="run-on-speaker-and-date"),
         pytest.param(f"构建三级联动体系 筑牢基层堡垒\n{BODY}", "构建三级联动体系 筑牢基层堡垒", id="plain-headline"),
+        pytest.param(f"党员积分管理见实效_某某党员网\n{BODY}", "党员积分管理见实效", id="site-name-after-underscore"),
+        pytest.param(f"党员积分管理见实效 - 某某网\n{BODY}", "党员积分管理见实效", id="site-name-after-hyphen"),
+        pytest.param(f"党员积分管理见实效｜某某日报\n{BODY}", "党员积分管理见实效", id="site-name-after-bar"),
+        pytest.param(f"打造“红色网格”——某某县的新闻\n{BODY}", "打造“红色网格”——某某县的新闻", id="dash-is-no-site-separator"),
+        pytest.param(f"支部建在网格上 服务连着千万网\n{BODY}", "支部建在网格上 服务连着千万网", id="headline-ending-in-a-site-word"),
 ]
 
 

@@ -50,10 +50,19 @@ class Headline:
 
 
 def strip_prefix(text: str) -> str:
-    """A line without a markdown heading prefix ("# …") or a title label ("题：…")."""
+    """A line without a markdown heading prefix ("# …"), a title label ("题：…") or a web page's
+    site name after it ("…_共产党员网")."""
     text = _MD_PREFIX.sub("", text).strip().strip("*").strip()
     labels = "|".join(map(re.escape, cues()["title_label"]))
-    return re.sub(rf"^(?:{labels})\s*[:：]\s*(?=\S)", "", text)
+    return strip_site_name(re.sub(rf"^(?:{labels})\s*[:：]\s*(?=\S)", "", text))
+
+
+def strip_site_name(title: str) -> str:
+    """A headline without the site name a web page's title adds after a separator."""
+    separators = "".join(re.escape(s) for s in cues()["site_name_separator"])
+    ends = "|".join(map(re.escape, cues()["site_name_end"]))
+    m = re.search(rf"\s*(?<![—–-])[{separators}]\s*[^\s{separators}]{{1,10}}(?:{ends})$", title)
+    return title[: m.start()].rstrip() if m and m.start() >= 5 else title
 
 
 def is_original_title(text: str) -> bool:
