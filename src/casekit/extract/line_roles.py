@@ -28,8 +28,6 @@ _CJK = re.compile(rf"[{P.CJK}]")
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z]+[^>]*>?|/>|\{\{|\}\}|&[a-z]+;|\[\[|\]\]")
 _DATE_START = re.compile(r"^\d{4}\s*[年\-/.]\s*\d{1,2}")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}\s*[:：]\s*\d{2}(?!\d)")
-# "新华社北京12月10日电", "本报讯", "人民网北京3月5日电（记者 王某）": a news dateline on its own line.
-_DATELINE = re.compile(r"^[^\s，。：:]{0,16}?(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电讯]|本报讯|[电讯]\s*[（(])")
 _PAGE_ID = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,3}\s*版")
 # "马某某 孙某": authors' names under a headline.
 _NAMES = re.compile(rf"^[{P.CJK}]{{2,3}}(?:[\s\u3000、，,]+[{P.CJK}]{{2,3}})+$")
@@ -131,14 +129,14 @@ def is_meta(text: str) -> bool:
         return False
     labels = "|".join(map(re.escape, cues()["meta_label"]))
     return bool(
-        _DATE_START.match(t) or _DATELINE.match(t) or re.search(rf"(?:{labels})\s*[:：]", t)
+        _DATE_START.match(t) or P.DATELINE.match(t) or re.search(rf"(?:{labels})\s*[:：]", t)
         or P.BYLINE.match(t) or P.CREDIT_LINE.match(t) or P.UNIT_LINE.match(t) or P.NOT_TITLE.match(t)
         or _NAMES.match(t) or _AFFILIATION.match(t)
     )
 
 
 def is_dateline(text: str) -> bool:
-    return len(text) <= 40 and bool(_DATELINE.match(text.strip()))
+    return len(text) <= 40 and bool(P.DATELINE.match(text.strip()))
 
 
 def is_author_line(text: str) -> bool:

@@ -29,7 +29,6 @@ _SPACE = re.compile(r"\s+")
 
 # The line shapes genre_cues.yaml names under `shapes`, besides the byline the pipeline reports.
 # "新华社北京12月10日电", "本报讯", "中新网3月5日电": an agency's or paper's dateline at a line start.
-_AGENCY_DATELINE = re.compile(r"^(?:新华社|新華社|中新社|中新网|中新網|本报|本報|人民网|人民網)[^\s，。、,]{0,14}?(?:电|電|讯|訊)")
 # "来源：农民日报", "2022年05月16日 19:21:42 来源: 某区融媒体中心": a source field and what it names.
 _SOURCE_FIELD = re.compile(r"(?:稿件来源|来源|來源|出处|出處)[:：](?P<source>[^|｜:：]{1,30})")
 # "发布时间：2021-04-09", "發佈時間:": a page's publication stamp.
@@ -115,7 +114,7 @@ def genre_scores(text: str, title: str | None, source_has_byline: bool = False, 
     body = _body(text, title)
     seen = {
         "byline": source_has_byline,
-        "dateline": any(_AGENCY_DATELINE.match(ln) or P.NEWS_DATELINE.match(ln) for ln in lines),
+        "dateline": any(P.DATELINE.match(ln) or P.NEWS_DATELINE.match(ln) for ln in lines),
         "outlet_source": any(_names_outlet(ln, cues.outlets) for ln in lines),
         "published": any(_PUBLISHED.search(ln) for ln in lines),
         "place_headline": bool(title) and (bool(P.PLACE_TITLE.match(title)) or title.startswith(cues.provinces)),

@@ -147,7 +147,14 @@ CLOSING_LINE = re.compile(
 # "2019年12月", "（执笔：张某）": lines that close a case and are never part of a title.
 NOT_TITLE = re.compile(r"^\d{4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?$|^[（(]")
 
-# "本报讯（记者 张某 通讯员 李某）", "新华社北京3月5日电（记者 王某）": a news dateline at a paragraph start.
+# "新华社北京12月10日电", "本报讯", "人民网北京3月5日电（记者 王某）", "中新網北京電": a news dateline
+# opening a line (an agency's or a paper's name, a place and date, then 电/讯).
+DATELINE = re.compile(
+    r"^[^\s，。：:]{0,16}?(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电讯電訊]|本报讯|本報訊|[电讯電訊]\s*[（(])"
+    r"|^(?:新华社|新華社|中新社|中新网|中新網|本报|本報|人民网|人民網)[^\s，。、,]{0,14}?(?:电|電|讯|訊)"
+)
+# "本报讯（记者 张某 通讯员 李某）", "新华社北京3月5日电（记者 王某）": a news dateline at a paragraph
+# start with its reporters, the span cleaning cuts out of the paragraph.
 NEWS_DATELINE = re.compile(r"^[^\s，。：]{0,16}?(?:讯|电)\s*[（(][^）)]{0,40}?(?:记者|通讯员)[^）)]{0,40}[）)]\s*")
 
 # "…经验交流座谈会发言稿材料注重发挥…": a document-kind word that ends a title run on into the text.
