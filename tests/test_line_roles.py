@@ -24,6 +24,7 @@ from casekit.extract.clean import clean_text
         pytest.param("郭某某 黄某某 本报记者 鄢某某", "byline", id="names-then-reporter"),
         pytest.param("某某村特色民宿（刘某某 摄）", "caption", id="caption"),
         pytest.param("草木染工坊 （张某 摄）", "caption", id="caption-spaced"),
+        pytest.param("村民在院落议事会上讨论道路修缮方案。（程某某 摄）", "caption", id="caption-with-a-full-stop"),
         pytest.param("2022年05月16日 19:21:42 来源: 某某区融媒体中心", "page-meta", id="date-time-source"),
         pytest.param("2024年08月02日09:49    來源:某某網-某某新聞網", "page-meta", id="date-source-traditional"),
         pytest.param("时间：2015年12月13日 04:16:45", "page-meta", id="labelled-time"),

@@ -195,9 +195,10 @@ def is_byline(text: str) -> bool:
 
 
 def is_caption(text: str) -> bool:
-    """A photo's caption: short, ending with its photographer ("东沟村特色民宿（刘某某 摄）")."""
+    """A photo's caption: short, ending with its photographer ("东沟村特色民宿（刘某某 摄）",
+    "村民在议事会上讨论修路方案。（张某 摄）")."""
     t = text.strip()
-    return len(t) <= _CREDIT_MAX and not is_sentence(t) and _PHOTO_CREDIT.search(t) is not None
+    return len(t) <= _CREDIT_MAX and _PHOTO_CREDIT.search(t) is not None
 
 
 def is_page_meta(text: str) -> bool:
