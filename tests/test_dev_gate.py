@@ -1,5 +1,6 @@
-"""The evaluation gate on the development set: real documents nobody tuned casekit to
-(../shared/eval/dev, skipped when absent), scored by ../shared/eval/score.py against their gold."""
+"""The evaluation gates, scored by ../shared/eval/score.py against each document's gold:
+the development set of real documents nobody tuned casekit to (../shared/eval/dev, skipped when
+absent) and the invented corpus of tests/corpus (documents in the shapes real ones take)."""
 
 from __future__ import annotations
 
@@ -13,24 +14,27 @@ from casekit.extract.read import read_document
 from casekit.pipeline import process_document
 from conftest import SHARED
 
-DEV = SHARED / "eval" / "dev"
+HERE = Path(__file__).parent
+GATES = {"dev": (SHARED / "eval" / "dev", HERE / "dev_floors.yaml"),
+         "corpus": (HERE / "corpus", HERE / "corpus_floors.yaml")}
 INPUTS = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 
 
-@pytest.fixture(scope="module")
-def dev_dir() -> Path:
-    if not DEV.is_dir():
-        pytest.skip("../shared/eval/dev is not present on this machine")
-    return DEV
-
-
-def test_dev_scores_stay_above_their_floors(dev_dir, scorer, options, tmp_path):
+def score_folder(folder: Path, scorer, options, tmp_path: Path) -> dict:
     pred = tmp_path / "cases.jsonl"
     with pred.open("w", encoding="utf-8") as fh:
-        for path in sorted(p for p in dev_dir.iterdir() if p.suffix.lower() in INPUTS):
+        for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in INPUTS and p.name != "README.md"):
             for case in process_document(read_document(path, path.name), options):
                 fh.write(json.dumps(case.to_dict(), ensure_ascii=False) + "\n")
-    scores = scorer.score(scorer.load_gold(dev_dir), scorer.load_pred(pred), dev_dir, verbose=False)
-    floors = yaml.safe_load((Path(__file__).parent / "dev_floors.yaml").read_text(encoding="utf-8"))
+    return scorer.score(scorer.load_gold(folder), scorer.load_pred(pred), folder, verbose=False)
+
+
+@pytest.mark.parametrize("gate", sorted(GATES))
+def test_scores_stay_above_their_floors(gate, scorer, options, tmp_path):
+    folder, floors_file = GATES[gate]
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is not present on this machine")
+    scores = score_folder(folder, scorer, options, tmp_path)
+    floors = yaml.safe_load(floors_file.read_text(encoding="utf-8"))
     below = {k: round(scores.get(k, 0), 3) for k, floor in floors.items() if scores.get(k, 0) < floor - 1e-9}
-    assert not below, f"below the floors in dev_floors.yaml: {below}"
+    assert not below, f"{gate}: below the floors in {floors_file.name}: {below}"
