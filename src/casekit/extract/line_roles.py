@@ -127,9 +127,8 @@ def is_meta(text: str) -> bool:
     t = text.strip()
     if len(t) > 60 or is_sentence(t):
         return False
-    labels = "|".join(map(re.escape, cues()["meta_label"]))
     return bool(
-        _DATE_START.match(t) or P.DATELINE.match(t) or re.search(rf"(?:{labels})\s*[:：]", t)
+        _DATE_START.match(t) or P.DATELINE.match(t) or re.search(rf"{_labels('meta_label').pattern}\s*[:：]", t)
         or P.BYLINE.match(t) or P.CREDIT_LINE.match(t) or P.UNIT_LINE.match(t) or P.NOT_TITLE.match(t)
         or _NAMES.match(t) or _AFFILIATION.match(t)
     )
