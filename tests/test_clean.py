@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from casekit.extract.clean import clean_text
 from casekit.extract.patterns import ASCII_TO_FULL
+from casekit.extract.read import read_document
 
 BODY = "为深化基层治理，社区党委组织党员开展走访，共走访居民群众三百余户，收集意见建议，形成问题清单并逐项推进落实，"
 
@@ -90,6 +93,8 @@ def test_real_numbered_list_keeps_its_numbers(lexicon):
         pytest.param("通讯员 王某 赵某某 文/图", id="byline-with-photo-credit"),
         pytest.param("■亮点", id="column-label"),
         pytest.param("— 12 —", id="page-number"),
+        pytest.param("－ 2 －", id="page-number-full-width-dashes"),
+        pytest.param("﹣３﹣", id="page-number-full-width-digits"),
         pytest.param("（责任编辑：赵某）", id="editor-credit-in-brackets"),
         pytest.param("【字体：大 中 小】 打印本页 关闭窗口", id="font-and-print-buttons"),
         pytest.param("【打印】【关闭】", id="bracketed-buttons"),
@@ -192,6 +197,34 @@ def test_hard_wrapped_text_is_rejoined(lexicon):
     raw = "一、背景\n" + "\n".join(lines) + "\n二、主要做法\n" + "\n".join(wrapped)
     text = clean(raw, lexicon).text
     assert text.split("\n") == ["一、背景", paragraph, "二、主要做法", second]
+
+
+def _wrap_columns(paragraph: str, columns: int) -> list[str]:
+    """Wrap as an old editor does: by display columns, a Han character or full-width mark two, a digit one."""
+    lines, line, used = [], "", 0
+    for ch in paragraph:
+        width = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used + width > columns:
+            lines.append(line)
+            line, used = "", 0
+        line, used = line + ch, used + width
+    return lines + [line]
+
+
+def test_gbk_speech_wrapped_by_columns_across_a_page_footer_is_rejoined(tmp_path, lexicon):
+    paragraphs = [
+        "同志们：今年以来，全县各级党组织围绕中心、服务大局，共整顿软弱涣散村党组织23个，"
+        "新发展党员416名，其中35岁以下的占61.5%，基层组织建设水平明显提升。",
+        "一、坚持问题导向，推动基层党组织全面进步全面过硬",
+        "各乡镇党委要对照2024年度考核细则，逐村逐项开展自查，对排查出的128个问题建立台账，"
+        "明确责任人和完成时限，做到整改一个、销号一个，确保年底前全部清零。",
+    ]
+    wrapped = [_wrap_columns(p, 74) for p in paragraphs]
+    wrapped[2][1:1] = ["", "－ 2 －", ""]  # a page footer inside a sentence, as text pasted from print
+    path = tmp_path / "讲话.txt"
+    path.write_bytes("\n".join(line for lines in wrapped for line in lines).encode("gbk"))
+    text = clean(read_document(path, path.name).text, lexicon).text
+    assert text.split("\n") == paragraphs
 
 
 def test_raw_span_points_into_source(lexicon):

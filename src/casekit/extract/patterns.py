@@ -24,7 +24,7 @@ COMMAS = "，,、"
 CHUNK_NUMBER = re.compile(r"^(\d{1,3})[、.．]\s*")
 
 # "— 12 —", "- 3 -", "第 3 页", "第3页 共20页", "12": a page number line.
-PAGE_NUMBER = re.compile(r"^(?:[-—–·\s]*\d{1,4}[-—–·\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?)$")
+PAGE_NUMBER = re.compile(r"^(?:[-—–－﹣―·\s]*[\d０-９]{1,4}[-—–－﹣―·\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?)$")
 
 # "目  录", "目次": a table of contents' heading; "某某工作法……………3": one of its entries.
 CONTENTS_HEADING = re.compile(r"^(?:目\s*录|目\s*次)$")
