@@ -276,3 +276,20 @@ def test_markdown_bold_headings_make_sections(options, tmp_path):
     assert case.title == "党建引领小区治理"
     assert [(s.key, s.heading, s.text) for s in case.sections] == [
         ("background", "背景情况", "某社区有居民3200户。"), ("practices", "主要做法", "建立议事会12个。")]
+
+
+@pytest.mark.parametrize(
+    "under_image, kept",
+    [
+        pytest.param("网格员入户走访", False, id="caption"),
+        pytest.param("图为党员志愿者在社区服务", False, id="caption-tu-wei"),
+        pytest.param("二、主要做法与成效", True, id="numbered-heading"),
+        pytest.param("**背景情况**", True, id="bold-heading"),
+        pytest.param("社区党委组织党员开展走访，收集意见建议。", True, id="sentence"),
+    ],
+)
+def test_the_short_line_under_an_image_is_its_caption(under_image, kept, lexicon):
+    raw = f"社区推行网格化管理。\n![](/img/1.jpg)\n{under_image}\n网格员每天走访居民。"
+    text = clean(raw, lexicon).text
+    assert "img" not in text
+    assert (under_image.strip("*") in text) is kept

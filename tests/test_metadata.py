@@ -49,6 +49,19 @@ def test_year(text, year):
 
 
 @pytest.mark.parametrize(
+    "text, lead, year",
+    [
+        pytest.param("4月25日，学校召开培训会。", "培训会\n发布时间：2021-04-09　来源：某某网\n", 2021, id="page-date-line"),
+        pytest.param("4月25日，学校召开培训会。", "培训会\n2019年5月6日 10:20\n", 2019, id="date-in-chinese"),
+        pytest.param("2018年，学校召开培训会。", "发布时间：2021-04-09\n", 2018, id="the-text-names-its-year"),
+        pytest.param("4月25日，学校召开培训会。", "浏览次数：2021\n", None, id="a-number-is-no-date"),
+    ],
+)
+def test_year_of_a_text_that_names_none_is_its_date_line(text, lead, year):
+    assert find_year(text, lead) == year
+
+
+@pytest.mark.parametrize(
     "unit, lead, region, county",
     [
         pytest.param("中共辽源市西安区委组织部", "", "西安区", "西安区", id="district"),

@@ -62,7 +62,8 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, abo
     lex = options.lexicon
     text = cleaned.text[span.start : span.end]
     raw_start, raw_end = cleaned.raw_span(span.start, span.end)
-    byline = _has_byline(doc.text[raw_start : raw_start + _BYLINE_LOOKAHEAD])
+    raw_lead = doc.text[raw_start : raw_start + _BYLINE_LOOKAHEAD]  # source lines cleaning left out
+    byline = _has_byline(raw_lead)
     region, admin = find_region(span.unit, span.title, text, lex.ambiguous_places)
     sections = split_sections(text, lex.heading_keys, lex.heading_cues)
     outline = split_sections(cleaned.text[above : span.start], lex.heading_keys, lex.heading_cues)
@@ -80,10 +81,9 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, abo
         unit=span.unit,
         region=region,
         admin=admin,
-        genre=find_genre(text, span.title, span.unit, byline, [s.key for s in sections + outline],
-                         raw_lead=doc.text[raw_start : raw_start + _BYLINE_LOOKAHEAD]),
+        genre=find_genre(text, span.title, span.unit, byline, [s.key for s in sections + outline], raw_lead),
         domain=find_domains(text, lex.domains, options.domain_min_hits),
-        year=find_year(text),
+        year=find_year(text, raw_lead),
         truncated=any(i.severity == "error" for i in issues),
         text=text,
         sections=sections,

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from operator import index
 
 from casekit.extract import patterns as P
-from casekit.extract.line_roles import furniture, is_author_line, trailing_credit
+from casekit.extract.line_roles import furniture, is_author_line, is_caption_under_image, trailing_credit
 from casekit.extract.split import is_titleish
 from casekit.options import Lexicon
 
@@ -188,7 +188,7 @@ def _drop_noise_lines(lines: list[_Line], lexicon: Lexicon) -> tuple[list[_Line]
         if P.ISSUE_NUMBER.match(text) and kept and kept[-1] is lines[i - 1] and is_titleish(kept[-1].text, 20):
             headers.append(re.sub(r"\s+", "", kept.pop().text))  # the briefing's masthead ("组 工 信 息")
             continue
-        if _is_junk_line(text):
+        if _is_junk_line(text) or (i and is_caption_under_image(text, lines[i - 1].text)):
             continue
         if text in repeated or _is_collection_title(lines, i, lexicon):
             if text not in headers:

@@ -200,6 +200,26 @@ def is_caption(text: str) -> bool:
     return len(t) <= _CREDIT_MAX and _PHOTO_CREDIT.search(t) is not None
 
 
+def is_image(text: str) -> bool:
+    """A line that is only an image (Markdown `![…](…)`, as a Markdown export or a read page writes it)."""
+    return bool(P.MD_IMAGE.sub("", text).strip() == "" and P.MD_IMAGE.search(text))
+
+
+def is_caption_under_image(text: str, above: str) -> bool:
+    """The short line under an image that names it ("网格员入户走访"): not a sentence, not a heading."""
+    t = text.strip()
+    return (
+        is_image(above)
+        and not is_image(t)
+        and len(t) <= _CREDIT_MAX
+        and not is_sentence(t)
+        and t[-1] not in P.TERMINAL
+        and not P.HEADING_NUMBER.match(t)
+        and not P.MD_LINE_PREFIX.match(t)
+        and not P.MD_BOLD_LINE.match(t)
+    )
+
+
 def is_page_meta(text: str) -> bool:
     """A page's date line: a date with a clock time or a source label
     ("2022年05月16日 19:21 来源: 某某融媒体中心", "时间：2015年12月13日 04:16:45")."""
@@ -262,6 +282,7 @@ _FURNITURE = (
     ("credit", is_credit),
     ("byline", is_byline),
     ("caption", is_caption),
+    ("image", is_image),
     ("page-meta", is_page_meta),
     ("contact", is_contact),
     ("disclosure", is_disclosure_table),

@@ -139,7 +139,11 @@ def _body(text: str, title: str) -> str:
     return rest if title and first.strip() and (first.startswith(title[:8]) or title.startswith(first.strip()[:8])) else text
 
 
-def find_year(text: str) -> int | None:
-    """The year the case reports on: the year the text names most often, the later one on a tie."""
+def find_year(text: str, raw_lead: str = "") -> int | None:
+    """The year the case reports on: the year the text names most often, the later one on a tie;
+    for a text that names none, the year of the date its source lines give ("发布时间：2021-04-09")."""
     years = Counter(int(m.group(1)) for m in P.YEAR.finditer(text))
-    return max(years, key=lambda y: (years[y], y)) if years else None
+    if years:
+        return max(years, key=lambda y: (years[y], y))
+    dated = P.PUBLISHED_DATE.search(raw_lead)
+    return int(dated.group(1)) if dated else None

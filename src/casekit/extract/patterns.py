@@ -184,6 +184,8 @@ POINT_STYLES = {
 
 # "2019年" as a reported year (1949..2099).
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*年(?!代)")
+# "2021-04-09", "2021年4月9日", "2021/4/9": a full date, as a page's date line gives it.
+PUBLISHED_DATE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}(?!\d)")
 
 # --- indicators -------------------------------------------------------------------------
 

@@ -1,6 +1,13 @@
-"""PDF -> text through pypdf: the text layer of each page, pages one after another.
+"""PDF -> text: the text layer of each page, pages one after another.
 
-pypdf's own limits cap what one stream may inflate to; casekit sets them from its options.
+Two libraries, each for what it does well. pypdf guards the file: it opens it, refuses an
+encrypted one or one with too many pages, and inflates every page's content under its own
+limits (set from casekit's options), so a compression bomb stops with a message before anything
+else reads it. PDFium (pypdfium2) then reads the text: it keeps CJK text in reading order
+(pypdf moves quote marks away from their words: “一核双联” came out as `一核双联 “ ”`) and it
+maps glyphs to characters in PDFs whose font tables pypdf misreads (a LibreOffice PDF made
+without a CJK font comes out of pypdf as one repeated character). Measured on such a page:
+pypdf 17 ms and wrong, pdfplumber 52 ms and wrong, PDFium 1.4 ms and right.
 """
 
 from __future__ import annotations
@@ -29,7 +36,8 @@ def pdf_text(data: bytes, limits: Limits = Limits()) -> str:
                 raise ReadError("PDF 已加密，请先解除密码保护")
             if len(reader.pages) > limits.max_pdf_pages:
                 raise ReadError(f"PDF 页数过多（{len(reader.pages)} 页，超过 max_pdf_pages = {limits.max_pdf_pages}）")
-            pages = [_page_text(page) for page in reader.pages]
+            for page in reader.pages:
+                _inflate(page)
     except ReadError:
         raise
     except LimitReachedError as exc:
@@ -39,16 +47,36 @@ def pdf_text(data: bytes, limits: Limits = Limits()) -> str:
         raise ReadError(f"无法解密这个 PDF（{exc}）") from exc
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError) as exc:
         raise ReadError(f"无法读取 PDF（{exc}）") from exc
-    text = "\n".join(page.rstrip("\n") for page in pages)
+    text = "\n".join(page.rstrip("\n") for page in _page_texts(data))
     if not text.strip():
         raise ReadError("PDF 中没有文字层（可能是扫描件），请先做文字识别（OCR）")
     return text
 
 
-def _page_text(page) -> str:
-    """The page's text layer; for a page without one, its content is inflated once more, because pypdf's
-    text extraction passes silently over a stream past its limits and the page would pass for a scan."""
-    text = page.extract_text() or ""
-    if not text.strip() and (contents := page.get_contents()) is not None:
+def _inflate(page) -> None:
+    """Inflate the page's content under pypdf's limits (a bomb raises LimitReachedError here)."""
+    contents = page.get_contents()
+    if contents is not None:
         contents.get_data()
-    return text
+
+
+def _page_texts(data: bytes) -> list[str]:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise ReadError(f"无法读取 PDF（{exc}）") from exc
+    try:
+        return [_text_of(pdf[i]) for i in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
+def _text_of(page) -> str:
+    textpage = page.get_textpage()
+    try:
+        return textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n")
+    finally:
+        textpage.close()
+        page.close()
