@@ -30,6 +30,7 @@ def assert_maps_back(raw: str, cleaned) -> None:
     "raw, joined",
     [
         pytest.param(BODY + "科\n\n学设计早晚高峰班次。", "科学设计", id="page-break-mid-word"),
+        pytest.param("建立党员服务岗 46 个，满意度达到 96.4%。", "服务岗46个，满意度达到96.4%", id="pdf-gap-around-a-number"),
         pytest.param("（三）城乡共建的“连心桥”式。探索推行\n\n“组织联建、活动联办”等模式。", "探索推行“组织联建", id="short-line-with-sentence"),
         pytest.param("在经济发展方面，街道成立了指导站，为企业解难题、\n\n办实事。", "解难题、办实事", id="ends-with-enumeration-comma"),
         pytest.param(BODY + "开展“五个\n\n一”系列活动。", "“五个一”", id="inside-quotes"),
@@ -254,7 +255,7 @@ def test_a_few_short_lines_of_like_length_are_not_a_hard_wrap(lexicon):
         pytest.param("> 全村共有党员56名。", "全村共有党员56名。", id="quote"),
         pytest.param("议事厅建成后![议事厅](img/1.png)群众评价很高。", "议事厅建成后群众评价很高。", id="image"),
         pytest.param("全村**56名**党员参与。", "全村**56名**党员参与。", id="bold-inside-a-sentence-stays"),
-        pytest.param("#12371 热线", "#12371 热线", id="hash-without-a-space-stays"),
+        pytest.param("#12371 热线", "#12371热线", id="hash-without-a-space-stays"),
     ],
 )
 def test_markdown_markup_is_left_out(line, kept, lexicon):

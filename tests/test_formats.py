@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import re
+import shutil
+import subprocess
 
 import pytest
 
@@ -36,7 +38,7 @@ def check(path, options, encoding):
     assert [s.key for s in case.sections] == ["background", "practices", "lessons"]
     assert [i.text for i in case.indicators] == FIGURES
     for ind in case.indicators:
-        assert doc.text[ind.raw_start : ind.raw_end].replace("\n", "") == ind.text
+        assert re.sub(r"\s", "", doc.text[ind.raw_start : ind.raw_end]) == ind.text
 
 
 @pytest.mark.parametrize(
@@ -109,6 +111,45 @@ def test_pdf_split_over_pages(tmp_path, options):
         pdf.showPage()
     pdf.save()
     check(path, options, "pdf")
+
+
+QUOTED = "（三）打造服务品牌。街道党工委打造“一核双联四化”党建模式，推行“爱心”“暖心”“贴心”服务，群众评价很高。"
+
+
+def _assert_quotes_in_order(path, options):
+    doc = read_document(path)
+    flat = re.sub(r"\s+", "", doc.text)
+    for phrase in ("“一核双联四化”党建模式", "“爱心”“暖心”“贴心”服务"):
+        assert phrase in flat
+    (case,) = process_document(doc, options)
+    assert "一核双联四化" in [m.name for m in case.models]
+
+
+def test_pdf_quote_marks_stay_beside_their_words(tmp_path, options):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "案例.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("STSong-Light", 11)
+    lines = PARAGRAPHS[:7] + [QUOTED[i : i + 30] for i in range(0, len(QUOTED), 30)] + PARAGRAPHS[7:]
+    for k, line in enumerate(lines):
+        pdf.drawString(40, 780 - 20 * k, line)
+    pdf.save()
+    _assert_quotes_in_order(path, options)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_pdf_printed_by_libreoffice_reads_in_order(tmp_path, options):
+    source = tmp_path / "案例.txt"
+    source.write_text("\n".join(PARAGRAPHS[:7] + [QUOTED] + PARAGRAPHS[7:]), encoding="utf-8")
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   capture_output=True, check=True, timeout=300)
+    path = tmp_path / "案例.pdf"
+    check(path, options, "pdf")  # title, unit, sections and figures as from the text
+    _assert_quotes_in_order(path, options)
 
 
 def test_pdf_without_text_layer_says_so(tmp_path):

@@ -1,11 +1,11 @@
-"""Benchmark: `python -m casekit.bench [--docs N] [--samples DIR]`.
+"""Benchmark: `python -m casekit.bench [--docs N] [--samples DIR] [--pdf]`.
 
 Generates a synthetic corpus from the sample reports (N documents of about 3000 characters
 with varied places, units and figures), then measures in one run: ingest with one and two
 worker processes (throughput and peak memory), the floor to compare against (one
 jieba.lcut pass over the same text in one process), stats, every export and check on the
 result, and the start-up time of `casekit --help`. Commands run as subprocesses, as an
-editor would run them.
+editor would run them. `--pdf` instead compares PDF text readers on the samples printed to PDF.
 """
 
 from __future__ import annotations
@@ -121,10 +121,73 @@ def run(docs: int, samples: Path, workdir: Path) -> list[tuple[str, str]]:
     return rows
 
 
+def pdf_rows(samples: Path, workdir: Path) -> list[tuple[str, str]]:
+    """PDF text readers compared on the samples printed to PDF by LibreOffice: milliseconds a page,
+    and how many of the samples' quoted phrases (“一核双联”) come out whole, in order."""
+    pdfs = _printed_samples(samples, workdir / "pdf")
+    if not pdfs:
+        return [("PDF 读取", "未安装 LibreOffice（soffice），跳过")]
+    quoted = [q for p in sorted(samples.glob("*.txt")) for q in _QUOTED.findall(_decoded(p))]
+    rows = []
+    for name, pages_of in _PDF_READERS.items():
+        try:
+            start, texts = time.perf_counter(), [pages_of(pdf.read_bytes()) for pdf in pdfs]
+        except ImportError:
+            rows.append((f"PDF 读取：{name}", "未安装，跳过"))
+            continue
+        seconds, pages = time.perf_counter() - start, sum(map(len, texts))
+        joined = re.sub(r"\s+", "", "".join(page for doc in texts for page in doc))
+        whole = sum(1 for q in quoted if q in joined)
+        rows.append((f"PDF 读取：{name}", f"{pages} 页，{seconds / pages * 1000:.1f} ms/页，引号短语完整 {whole}/{len(quoted)}"))
+    return rows
+
+
+def _printed_samples(samples: Path, target: Path) -> list[Path]:
+    import shutil
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return []
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted(samples.glob("*.txt")):
+        (target / path.name).write_text(_decoded(path), encoding="utf-8")
+    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(target),
+                    *map(str, sorted(target.glob("*.txt")))], capture_output=True, check=False, timeout=600)
+    return sorted(target.glob("*.pdf"))
+
+
+def _pypdf_pages(data: bytes) -> list[str]:
+    import io
+
+    from pypdf import PdfReader
+
+    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def _pdfplumber_pages(data: bytes) -> list[str]:
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+def _pdfium_pages(data: bytes) -> list[str]:
+    from casekit.extract.read_pdf import _page_texts
+
+    return _page_texts(data)
+
+
+_QUOTED = re.compile(r"“[^”\n]{1,20}”")
+_PDF_READERS = {"pypdf": _pypdf_pages, "pdfplumber": _pdfplumber_pages, "pypdfium2（casekit 所用）": _pdfium_pages}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m casekit.bench", description="casekit 性能基准")
     parser.add_argument("--docs", type=int, default=2000, help="生成的文档数（默认 2000）")
     parser.add_argument("--samples", type=Path, default=Path("data"), help="样例材料文件夹（默认 data/）")
+    parser.add_argument("--pdf", action="store_true", help="只比较 PDF 文字读取（样例经 LibreOffice 打印成 PDF）")
     args = parser.parse_args(argv)
     if not any(args.samples.glob("*.txt")):
         parser.error(f"{args.samples} 中没有 .txt 样例")
@@ -132,8 +195,9 @@ def main(argv: list[str] | None = None) -> int:
     from rich.table import Table
 
     with tempfile.TemporaryDirectory(prefix="casekit-bench-") as tmp:
-        rows = run(args.docs, args.samples, Path(tmp))
-    table = Table(title=f"casekit 性能基准（{args.docs} 篇）", header_style="bold")
+        rows = pdf_rows(args.samples, Path(tmp)) if args.pdf else run(args.docs, args.samples, Path(tmp))
+    title = "PDF 文字读取" if args.pdf else f"{args.docs} 篇"
+    table = Table(title=f"casekit 性能基准（{title}）", header_style="bold")
     table.add_column("项目")
     table.add_column("结果")
     for name, value in rows:

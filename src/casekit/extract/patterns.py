@@ -81,6 +81,10 @@ URL = re.compile(r"https?://[A-Za-z0-9./_?=&%#~:-]+")
 # "娱www.乐": a stray host prefix inside a Chinese word.
 STRAY_WWW = re.compile(rf"(?<=[{CJK}])www\.(?=[{CJK}])")
 
+# "服务岗 46 个": the space a PDF text layer (or text pasted from one) puts between a Han character
+# and a number; Chinese puts none there.
+NUMBER_GAP = re.compile(rf"(?<=[{CJK}])[ \u00a0](?=\d)|(?<=\d)[ \u00a0](?=[{CJK}])")
+
 # "【画面】", "【结束画面】", "【字幕】": a stage direction in a broadcast script.
 STAGE_DIRECTION = re.compile(r"【(?:结束)?(?:画面|字幕|同期声|解说|音乐|镜头|空镜)[^】]{0,6}】")
 
