@@ -294,3 +294,19 @@ def test_the_short_line_under_an_image_is_its_caption(under_image, kept, lexicon
     text = clean(raw, lexicon).text
     assert "img" not in text
     assert (under_image.strip("*") in text) is kept
+
+
+@pytest.mark.parametrize(
+    "raw, read",
+    [
+        pytest.param("为⼈⺠服务", "为人民服务", id="kangxi-and-supplement-radicals"),
+        pytest.param("⻓效机制⻔前三包", "长效机制门前三包", id="simplified-radicals"),
+        pytest.param("⼀核多元", "一核多元", id="kangxi-one"),
+    ],
+)
+def test_radicals_written_for_characters_read_as_the_characters(raw, read, lexicon):
+    cleaned = clean(f"{raw}，党员⼤会共有⼈员32⼈。", lexicon)
+    assert cleaned.text == f"{read}，党员大会共有人员32人。"
+    assert len(cleaned.origin) == len(cleaned.text)
+    at = cleaned.text.index("32人")
+    assert cleaned.raw_span(at, at + 3) == (at, at + 3)

@@ -65,7 +65,8 @@ def _lexicon_path(name: str) -> Path:
     return Path(str(resources.files(LEXICON).joinpath(name)))
 
 
-def _read_lines(name: str) -> list[str]:
+def read_lexicon_lines(name: str) -> list[str]:
+    """The lines of a plain word list of `casekit/lexicon/`, without blanks and # comments."""
     text = _lexicon_path(name).read_text(encoding="utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
@@ -84,13 +85,13 @@ def load_lexicon() -> Lexicon:
         heading_keys=heading_keys,
         heading_cues=tuple((key, tuple(cues)) for key, cues in read_lexicon_yaml("heading_cues.yaml").items()),
         units={str(k): str(v) for k, v in read_lexicon_yaml("units.yaml").items()},
-        common_models=frozenset(_read_lines("common_models.txt")),
-        not_models=frozenset(_read_lines("not_models.txt")),
-        collection_cues=tuple(_read_lines("collection_cues.txt")),
+        common_models=frozenset(read_lexicon_lines("common_models.txt")),
+        not_models=frozenset(read_lexicon_lines("not_models.txt")),
+        collection_cues=tuple(read_lexicon_lines("collection_cues.txt")),
         domains=domains,
-        stopwords=frozenset(_read_lines("stopwords.txt")),
+        stopwords=frozenset(read_lexicon_lines("stopwords.txt")),
         subject_words={name: frozenset(words) for name, words in read_lexicon_yaml("subject_words.yaml").items()},
-        ambiguous_places=frozenset(_read_lines("ambiguous_places.txt")),
+        ambiguous_places=frozenset(read_lexicon_lines("ambiguous_places.txt")),
         userdict=_lexicon_path("userdict.txt"),
     )
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from operator import index
 
 from casekit.extract import patterns as P
+from casekit.extract.characters import fold_radicals
 from casekit.extract.line_roles import furniture, is_author_line, is_caption_under_image, trailing_credit
 from casekit.extract.split import is_titleish
 from casekit.options import Lexicon
@@ -149,7 +150,7 @@ def clean_text(raw: str, lexicon: Lexicon) -> Cleaned:
         line.skip.extend(_inline_junk(raw, line))
     text, origin = _assemble(raw, lines)
     del lines
-    return Cleaned(text=_fold_punctuation(text), origin=origin, raw_length=len(raw), headers=tuple(headers))
+    return Cleaned(text=fold_radicals(_fold_punctuation(text)), origin=origin, raw_length=len(raw), headers=tuple(headers))
 
 
 def _split_lines(raw: str) -> list[_Line]:
