@@ -114,6 +114,8 @@ def test_real_numbered_list_keeps_its_numbers(lexicon):
         pytest.param("发：各乡镇党委，县直各单位党组织。", id="distribution-fa"),
         pytest.param("（共印60份）", id="print-run"),
         pytest.param("签发：张某", id="signed-off"),
+        pytest.param("[查看原文](https://news.example.cn/1.shtml)", id="markdown-link-button"),
+        pytest.param("<p>分享</p>", id="button-in-html-tags"),
     ],
 )
 def test_drops_noise_lines(noise, lexicon):
@@ -255,6 +257,9 @@ def test_a_few_short_lines_of_like_length_are_not_a_hard_wrap(lexicon):
         pytest.param("> 全村共有党员56名。", "全村共有党员56名。", id="quote"),
         pytest.param("议事厅建成后![议事厅](img/1.png)群众评价很高。", "议事厅建成后群众评价很高。", id="image"),
         pytest.param("全村**56名**党员参与。", "全村**56名**党员参与。", id="bold-inside-a-sentence-stays"),
+        pytest.param("详见[实施方案](http://a.example.cn/f.html)全文。", "详见实施方案全文。", id="link-keeps-its-words"),
+        pytest.param("<p><strong>某某网消息</strong>：全村56名党员参与。<br></p>", "某某网消息：全村56名党员参与。",
+                     id="html-tags-pasted-into-a-line"),
         pytest.param("#12371 热线", "#12371热线", id="hash-without-a-space-stays"),
     ],
 )

@@ -24,6 +24,7 @@ EVIL_TEXT = f"""{EVIL}的探索
 二、主要做法
 推行“1+5+N”模式，建成服务站36个。
 """
+EVIL_TAIL = """\n</script><!--<script> & "x" 'y'"""
 DATA_BLOCK = re.compile(r'<script type="application/json" id="casekit-data">(.*?)</script>', re.S)
 
 
@@ -48,6 +49,7 @@ def samples(options) -> tuple[list[dict], dict[str, str]]:
 def evil(options) -> dict:
     (record,) = records_from(EVIL_TEXT, options)
     record["title"] = record["unit"] = EVIL  # whatever the splitter makes of the first lines
+    record["text"] += EVIL_TAIL  # cleaning cuts tags from a text, so put them back after its figures
     return record
 
 

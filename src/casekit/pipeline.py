@@ -15,10 +15,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
 from casekit.extract import patterns as P
+from casekit.extract.characters import AsWritten, simplified
 from casekit.extract.clean import Cleaned, clean_text
 from casekit.extract.fingerprint import fingerprint
 from casekit.extract.indicators import FoundIndicator, find_indicators
@@ -34,10 +36,11 @@ from casekit.extract.split import CaseSpan, split_cases
 from casekit.extract.subjects import find_subject
 from casekit.extract.tokens import Tokens, segment
 from casekit.extract.writing import find_writing_issues
-from casekit.models import Case, Indicator, Section, Source
+from casekit.models import Case, Indicator, NamedModel, Section, Source
 from casekit.options import Options
 
 _BYLINE_LOOKAHEAD = 600
+_HEADING_GAP = 4  # characters a heading may stand before its section's text (a colon, spaces)
 
 
 def warm_up() -> None:
@@ -52,7 +55,8 @@ def warm_up() -> None:
 def process_document(doc: Document, options: Options) -> list[Case]:
     """Every case in a decoded document, as full SCHEMA.md records."""
     cleaned = clean_text(doc.text, options.lexicon)
-    spans = split_cases(cleaned.text, cleaned.headers, options.title_max_chars)
+    spans = split_cases(cleaned.text, cleaned.headers, options.title_max_chars, cleaned.outline,
+                        options.lexicon.heading_keys)
     ends = [0] + [span.end for span in spans]
     return [_build_case(doc, cleaned, span, index, ends[index], options) for index, span in enumerate(spans)]
 
@@ -61,16 +65,19 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, abo
     """`cleaned.text[above:span.start]` is what stands between the case before and this one's headline."""
     lex = options.lexicon
     text = cleaned.text[span.start : span.end]
+    view, written = _view(text)
+    title, unit = _simplified(span.title), _simplified(span.unit)
     raw_start, raw_end = cleaned.raw_span(span.start, span.end)
     raw_lead = doc.text[raw_start : raw_start + _BYLINE_LOOKAHEAD]  # source lines cleaning left out
     byline = _has_byline(raw_lead)
-    region, admin = find_region(span.unit, span.title, text, lex.ambiguous_places)
-    sections = split_sections(text, lex.heading_keys, lex.heading_cues)
-    outline = split_sections(cleaned.text[above : span.start], lex.heading_keys, lex.heading_cues)
-    models, model_issues = find_models(text, span.title, lex)
+    region, admin = find_region(unit, title, view, lex.ambiguous_places)
+    sections = [_section_as_written(s, written) for s in split_sections(view, lex.heading_keys, lex.heading_cues)]
+    outline = split_sections(simplified(cleaned.text[above : span.start]), lex.heading_keys, lex.heading_cues)
+    models, model_issues = find_models(view, title, lex)
+    models = [_model_as_written(m, written) for m in models]
     tokens = segment(text)
     terms = count_terms(text, tokens, [m.name for m in models], lex.stopwords)
-    issues = find_truncation(text, sections)
+    issues = find_truncation(view, sections)
     writing = find_writing_issues(text, sections, span.unit, tokens)
     return Case(
         id=f"{Path(doc.file).stem}-{doc.sha256[:8]}-{index + 1:02d}",
@@ -81,13 +88,13 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, abo
         unit=span.unit,
         region=region,
         admin=admin,
-        genre=find_genre(text, span.title, span.unit, byline, [s.key for s in sections + outline], raw_lead),
-        domain=find_domains(text, lex.domains, options.domain_min_hits),
+        genre=find_genre(view, title, unit, byline, [s.key for s in sections + outline], simplified(raw_lead)),
+        domain=find_domains(view, lex.domains, options.domain_min_hits),
         year=find_year(text, raw_lead),
         truncated=any(i.severity == "error" for i in issues),
         text=text,
         sections=sections,
-        indicators=_indicators(text, tokens, cleaned, span.start, sections, options),
+        indicators=_indicators(text, written, tokens, cleaned, span.start, sections, options),
         models=models,
         keywords=rank_keywords(terms, options.keywords_top),
         issues=issues + model_issues + writing,
@@ -96,14 +103,42 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, abo
     )
 
 
+def _view(text: str) -> tuple[str, AsWritten]:
+    """The case in simplified characters, for matching, and the way back to the text as written."""
+    view = simplified(text)
+    return view, AsWritten(text, view)
+
+
+def _simplified(line: str | None) -> str | None:
+    return simplified(line) if line else line
+
+
+def _section_as_written(section: Section, written: AsWritten) -> Section:
+    if written.same:
+        return section
+    section.heading = written(section.heading, section.start - len(section.heading) - _HEADING_GAP)
+    section.text = written.text[section.start : section.end]
+    for point in section.points:
+        point.label, point.title = written(point.label, point.start), written(point.title, point.start)
+    return section
+
+
+def _model_as_written(model: NamedModel, written: AsWritten) -> NamedModel:
+    if written.same:
+        return model
+    model.name = written.text[model.start : model.end]
+    model.components = [written(part, model.start) for part in model.components]
+    return model
+
+
 def _has_byline(raw_lead: str) -> bool:
     """A reporter's byline, caption or dateline near the start: the mark of a news report."""
     lines = [line.strip() for line in raw_lead.splitlines() if line.strip()]
     return any(P.BYLINE.match(ln) or P.CAPTION.search(ln) or P.NEWS_DATELINE.match(ln) for ln in lines)
 
 
-def _indicators(text: str, tokens: Tokens, cleaned: Cleaned, offset: int, sections: list[Section],
-                options: Options) -> list[Indicator]:
+def _indicators(text: str, written: AsWritten, tokens: Tokens, cleaned: Cleaned, offset: int,
+                sections: list[Section], options: Options) -> list[Indicator]:
     """The case's figures in order; each knows the subject of the one before it in its sentence.
 
     Figures share one string for each unit, approximation and subject they repeat (a long case
@@ -115,10 +150,19 @@ def _indicators(text: str, tokens: Tokens, cleaned: Cleaned, offset: int, sectio
     def share(value: str | None) -> str | None:
         return shared.setdefault(value, value)
 
-    for f in find_indicators(text, options.lexicon.units):
+    for f in find_indicators(written.view, options.lexicon.units):
+        f = _figure_as_written(f, written)
         earlier = found[-1].subject if found and found[-1].sentence == f.sentence else None
         found.append(_indicator(f, text, tokens, cleaned, offset, sections, options, earlier, share))
     return found
+
+
+def _figure_as_written(f: FoundIndicator, written: AsWritten) -> FoundIndicator:
+    """A figure found in the simplified view, with its text, unit, approximation and sentence as written."""
+    if written.same:
+        return f
+    return replace(f, text=written.text[f.start : f.end], unit=written(f.unit, f.end - len(f.unit)),
+                   approx=written(f.approx, f.start), sentence=written(f.sentence, f.end - len(f.sentence)))
 
 
 def _indicator(f: FoundIndicator, text: str, tokens: Tokens, cleaned: Cleaned, offset: int,

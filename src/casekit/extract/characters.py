@@ -33,3 +33,47 @@ def _radical_table() -> dict[int, str]:
 def fold_radicals(text: str) -> str:
     """The text with radicals written for characters replaced by those characters."""
     return text.translate(_radical_table())
+
+
+def simplified(text: str) -> str:
+    """The text in simplified characters, one for one: the view cue words, units, headings and
+    model patterns are matched in, so a page served in traditional characters (中共龍陵縣委組織部,
+    1100餘人次) reads like a simplified one. It is never shown: records keep the text as written.
+    OpenCC converts; a line whose conversion would change its length (a phrase mapped to more or
+    fewer characters) stays as written, so positions in the view are positions in the text."""
+    if text.isascii():
+        return text
+    convert = _converter().convert
+    view = convert(text)
+    if len(view) == len(text):
+        return view
+    lines = []
+    for line in text.splitlines(keepends=True):
+        folded = convert(line)
+        lines.append(folded if len(folded) == len(line) else line)
+    return "".join(lines)
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+class AsWritten:
+    """Strings found in the simplified view of a text, given back as the text writes them."""
+
+    def __init__(self, text: str, view: str):
+        self.text, self.view = text, view
+        self.same = text == view
+
+    def __call__(self, found: str | None, near: int = 0) -> str | None:
+        """`found` as written where the view holds it: its first place from `near` on, else its
+        last place before."""
+        if self.same or not found:
+            return found
+        at = self.view.find(found, max(near, 0))
+        if at < 0:
+            at = self.view.rfind(found, 0, max(near, 0) + len(found))
+        return self.text[at : at + len(found)] if at >= 0 else found

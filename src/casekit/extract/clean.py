@@ -22,6 +22,7 @@ from operator import index
 from casekit.extract import patterns as P
 from casekit.extract.characters import fold_radicals
 from casekit.extract.line_roles import furniture, is_author_line, is_caption_under_image, trailing_credit
+from casekit.extract.markdown import heading_levels
 from casekit.extract.split import is_titleish
 from casekit.options import Lexicon
 
@@ -124,6 +125,7 @@ class Cleaned:
     origin: OffsetMap
     raw_length: int
     headers: tuple[str, ...]
+    outline: tuple[tuple[int, int], ...] = ()  # (cleaned offset, level) of each Markdown heading
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets covering cleaned text[start:end]."""
@@ -139,18 +141,23 @@ class _Line:
     end: int  # source offset after the last non-space character
     text: str
     skip: list[tuple[int, int]]  # source spans inside the line to leave out
+    level: int = 0  # a Markdown heading's level (1 for "#"), 0 for any other line
 
 
 def clean_text(raw: str, lexicon: Lexicon) -> Cleaned:
     """Clean a decoded source text (see the module docstring)."""
     lines = _split_lines(raw)
+    levels = heading_levels(raw)
+    for line in lines:
+        line.level = levels.get(line.start, 0)
     lines, headers = _drop_noise_lines(lines, lexicon)
     _strip_chunk_numbers(lines)
     for line in lines:
         line.skip.extend(_inline_junk(raw, line))
-    text, origin = _assemble(raw, lines)
+    text, origin, outline = _assemble(raw, lines)
     del lines
-    return Cleaned(text=fold_radicals(_fold_punctuation(text)), origin=origin, raw_length=len(raw), headers=tuple(headers))
+    return Cleaned(text=fold_radicals(_fold_punctuation(text)), origin=origin, raw_length=len(raw),
+                   headers=tuple(headers), outline=outline)
 
 
 def _split_lines(raw: str) -> list[_Line]:
@@ -189,14 +196,22 @@ def _drop_noise_lines(lines: list[_Line], lexicon: Lexicon) -> tuple[list[_Line]
         if P.ISSUE_NUMBER.match(text) and kept and kept[-1] is lines[i - 1] and is_titleish(kept[-1].text, 20):
             headers.append(re.sub(r"\s+", "", kept.pop().text))  # the briefing's masthead ("组 工 信 息")
             continue
-        if _is_junk_line(text) or (i and is_caption_under_image(text, lines[i - 1].text)):
+        if _is_junk_line(_without_markup(text)) or (i and is_caption_under_image(text, lines[i - 1].text)):
             continue
         if text in repeated or _is_collection_title(lines, i, lexicon):
-            if text not in headers:
-                headers.append(text)
+            header = P.MD_LINE_PREFIX.sub("", text)
+            if header not in headers:
+                headers.append(header)
             continue
         kept.append(line)
     return kept, headers
+
+
+def _without_markup(text: str) -> str:
+    """A line as a reader sees it: a link's words without its address, no HTML tags."""
+    if "[" not in text and "<" not in text:
+        return text
+    return P.HTML_TAG.sub("", P.MD_LINK.sub(lambda m: m.group(0)[1 : m.start(2) - m.start(0)], text)).strip()
 
 
 def _is_junk_line(text: str) -> bool:
@@ -295,7 +310,7 @@ def _strip_run(run: list[tuple[_Line, int]]) -> None:
 def _inline_junk(raw: str, line: _Line) -> list[tuple[int, int]]:
     spans = []
     segment = raw[line.start : line.end]
-    for pattern in (P.SOURCE_CREDIT, P.URL, P.STRAY_WWW, P.STAGE_DIRECTION, P.NEWS_DATELINE, P.NUMBER_GAP):
+    for pattern in (P.SOURCE_CREDIT, P.URL, P.STRAY_WWW, P.STAGE_DIRECTION, P.NEWS_DATELINE, P.NUMBER_GAP, P.HTML_TAG):
         spans.extend((line.start + m.start(), line.start + m.end()) for m in pattern.finditer(segment))
     spans.extend((line.start + s, line.start + e) for s, e in _markdown_markup(segment))
     credit = trailing_credit(segment)
@@ -305,9 +320,11 @@ def _inline_junk(raw: str, line: _Line) -> list[tuple[int, int]]:
 
 
 def _markdown_markup(segment: str) -> list[tuple[int, int]]:
-    """Spans of a line's Markdown markup (heading and quote prefixes, a bold line's markers, images):
+    """Spans of a line's Markdown markup (heading and quote prefixes, a bold line's markers, images,
+    the brackets and address of a link):
     the words stay, so a "## …" line is a title or heading and a "**背景情况**" line a heading."""
     spans = [m.span() for m in P.MD_IMAGE.finditer(segment)]
+    spans += [m.span(g) for m in P.MD_LINK.finditer(segment) for g in (1, 2)]
     prefix = P.MD_LINE_PREFIX.match(segment)
     rest_at = prefix.end() if prefix else 0
     if prefix:
@@ -322,13 +339,15 @@ def _markdown_markup(segment: str) -> list[tuple[int, int]]:
 # --- joining lines ------------------------------------------------------------------------
 
 
-def _assemble(raw: str, lines: list[_Line]) -> tuple[str, OffsetMap]:
-    """Group lines into paragraphs, drop paragraphs that are noise once whole, and emit them.
+def _assemble(raw: str, lines: list[_Line]) -> tuple[str, OffsetMap, tuple[tuple[int, int], ...]]:
+    """Group lines into paragraphs, drop paragraphs that are noise once whole, and emit them with
+    the cleaned offset and level of each Markdown heading.
 
     A paragraph break "\\n" maps to the source character before it.
     """
     out: list[str] = []
     origin = _OffsetBuilder()
+    outline: list[tuple[int, int]] = []
     for paragraph in _paragraphs(raw, lines):
         text = "".join(ln.text for ln in paragraph)
         if _is_credit_paragraph(text) or (len(paragraph) > 1 and _is_junk_line(text)):
@@ -336,11 +355,13 @@ def _assemble(raw: str, lines: list[_Line]) -> tuple[str, OffsetMap]:
         if out:
             out.append("\n")
             origin.add(origin.last(), 1)
+        if paragraph[0].level:
+            outline.append((origin.length, paragraph[0].level))
         for line in paragraph:
             for start, end in _kept_spans(line):
                 out.append(raw[start:end])
                 origin.add(start, end - start)
-    return "".join(out), origin.build()
+    return "".join(out), origin.build(), tuple(outline)
 
 
 def _paragraphs(raw: str, lines: list[_Line]) -> list[list[_Line]]:
@@ -368,7 +389,9 @@ def _kept_spans(line: _Line) -> list[tuple[int, int]]:
 
 def _joins(paragraph: list[_Line], lines: list[_Line], i: int, wrap: int | None, raw: str) -> bool:
     """Whether line i continues the paragraph so far (a page break or hard wrap split it)."""
-    so_far = "".join(ln.text for ln in paragraph)
+    if paragraph[-1].level or lines[i].level:
+        return False
+    so_far = _without_markup("".join(ln.text for ln in paragraph))
     if _ends_terminal(so_far) or P.CAPTION.search(so_far) or P.UNIT_LINE.match(so_far):
         return False
     if not (_is_running_text(so_far) or _continues_wrapped_line(paragraph[-1].text, lines[i].text, wrap)):

@@ -269,11 +269,14 @@ def is_digit_row(text: str) -> bool:
 
 
 def is_button_row(text: str) -> bool:
-    """A row of a page's buttons beside a site name ("某某网 打印 纠错", "加入会员免费下载 立即下载")."""
+    """A row of a page's buttons beside a site name ("某某网 打印 纠错", "加入会员免费下载 立即下载"),
+    or one button alone on its line ("查看原文")."""
     items = tokens(text.strip())
-    if len(items) < 2 or len(text.strip()) > 30 or is_sentence(text):
-        return False
     words = cues()["buttons"]
+    if len(items) == 1:
+        return items[0] in words
+    if not items or len(text.strip()) > 30 or is_sentence(text):
+        return False
     buttons = sum(1 for i in items if len(i) <= _BUTTON_TOKEN_MAX and any(i.endswith(w) for w in words))
     return buttons * 2 >= len(items)
 

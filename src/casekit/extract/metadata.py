@@ -25,6 +25,9 @@ from casekit.options import read_lexicon_yaml
 GENRES = ("submission", "speech", "interview", "news", "article")
 _LEAD_CHARS = 300
 _OPENING_CHARS = 80
+# What may follow the word that ends a line: a bracketed date or note, closing punctuation, the
+# name of the paper it is written on ("…发言稿材料", "…讲话稿").
+_LINE_TAIL = re.compile(r"(?:[（(][^（）()]*[）)]|[。：:！!”\"]|稿|材料)+$")
 _SPACE = re.compile(r"\s+")
 
 # The line shapes genre_cues.yaml names under `shapes`, besides the byline the pipeline reports.
@@ -45,6 +48,7 @@ class _Cue:
     where: str
     weight: float
     words: tuple[str, ...] = ()
+    line_end: bool = False  # a word counts only where it ends a line (a speech's title ends with 讲话)
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,7 @@ def _cues() -> _Cues:
 
     def cue(spec: dict) -> _Cue:
         words = tuple(_SPACE.sub("", str(w)) for w in spec.get("words") or ())
-        return _Cue(spec["genre"], spec["where"], float(spec["weight"]), words)
+        return _Cue(spec["genre"], spec["where"], float(spec["weight"]), words, bool(spec.get("line_end")))
 
     return _Cues(
         groups=tuple(cue(g) for g in (data.get("groups") or {}).values()),
@@ -106,11 +110,16 @@ def genre_scores(text: str, title: str | None, source_has_byline: bool = False, 
         "lead": _SPACE.sub("", title + "\n" + text[:_LEAD_CHARS]),
         "source": _SPACE.sub("", raw_lead),
     }
+    ends = {"title": [title], "opening": [title, text.lstrip().split("\n", 1)[0]]}
+    ends = {place: [_LINE_TAIL.sub("", _SPACE.sub("", line)) for line in lines] for place, lines in ends.items()}
     scores: Counter = Counter({g: 0.0 for g in GENRES})
     for group in cues.groups:
-        where = places[group.where]
-        scores[group.genre] += group.weight * sum(1 for w in group.words if w in where)
-    lines = [_SPACE.sub("", ln) for ln in raw_lead.splitlines() if ln.strip()]
+        if group.line_end:
+            hits = sum(1 for w in group.words if any(line.endswith(w) for line in ends[group.where]))
+        else:
+            hits = sum(1 for w in group.words if w in places[group.where])
+        scores[group.genre] += group.weight * hits
+    lines = [_SPACE.sub("", P.HTML_TAG.sub("", ln)) for ln in raw_lead.splitlines() if ln.strip()]
     body = _body(text, title)
     seen = {
         "byline": source_has_byline,

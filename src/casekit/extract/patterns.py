@@ -81,6 +81,9 @@ URL = re.compile(r"https?://[A-Za-z0-9./_?=&%#~:-]+")
 # "娱www.乐": a stray host prefix inside a Chinese word.
 STRAY_WWW = re.compile(rf"(?<=[{CJK}])www\.(?=[{CJK}])")
 
+# "<p>", "</strong>", "<br/>", "<span style='…'>": HTML tags left in a text pasted from a page.
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>\n]{0,300})?/?>")
+
 # "服务岗 46 个": the space a PDF text layer (or text pasted from one) puts between a Han character
 # and a number; Chinese puts none there.
 NUMBER_GAP = re.compile(rf"(?<=[{CJK}])[ \u00a0](?=\d)|(?<=\d)[ \u00a0](?=[{CJK}])")
@@ -93,6 +96,8 @@ STAGE_DIRECTION = re.compile(r"【(?:结束)?(?:画面|字幕|同期声|解说|�
 MD_LINE_PREFIX = re.compile(r"^(?:#{1,6}[ \t]+|>[ \t]*)")
 MD_BOLD_LINE = re.compile(r"(?P<mark>\*\*|__)(?=\S).+?(?<=\S)(?P=mark)$")
 MD_IMAGE = re.compile(r"!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)")
+# "[查看原文](https://…)": a link; its words stay, the brackets and the address go.
+MD_LINK = re.compile(r"(?<!!)(\[)[^\]\n]{1,200}(\]\([^)\n]{0,500}\))")
 
 # ASCII punctuation that reads as Chinese punctuation when it touches a Chinese character.
 ASCII_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -151,11 +156,12 @@ CLOSING_LINE = re.compile(
 # "2019年12月", "（执笔：张某）": lines that close a case and are never part of a title.
 NOT_TITLE = re.compile(r"^\d{4}\s*年(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?$|^[（(]")
 
-# "新华社北京12月10日电", "本报讯", "人民网北京3月5日电（记者 王某）", "中新網北京電": a news dateline
-# opening a line (an agency's or a paper's name, a place and date, then 电/讯).
+# "新华社北京12月10日电", "本报讯", "人民网北京3月5日电（记者 王某）", "中新網北京電", "央视网消息（新闻联播）：":
+# a news dateline opening a line (an agency's or a paper's name, a place and date, then 电/讯/消息).
 DATELINE = re.compile(
     r"^[^\s，。：:]{0,16}?(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电讯電訊]|本报讯|本報訊|[电讯電訊]\s*[（(])"
     r"|^(?:新华社|新華社|中新社|中新网|中新網|本报|本報|人民网|人民網)[^\s，。、,]{0,14}?(?:电|電|讯|訊)"
+    r"|^[^\s，。：:]{1,12}?消息\s*(?:[（(][^）)\n]{0,20}[）)])?\s*[:：]"
 )
 # "本报讯（记者 张某 通讯员 李某）", "新华社北京3月5日电（记者 王某）": a news dateline at a paragraph
 # start with its reporters, the span cleaning cuts out of the paragraph.

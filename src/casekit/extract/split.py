@@ -3,18 +3,22 @@
 A compilation marks each submission with a title over a unit line ("…申报", "申报单位：…"),
 or closes each with one ("（某某县委组织部供稿）"); a web collection numbers its articles
 ("第一篇：…"); a digest heads each item with its place ("安吉县：…"); reports by several people
-each open with a title over the writer's name; anything else is one case.
+each open with a title over the writer's name; a Markdown text heads its items at one heading
+level; anything else is one case.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from casekit.extract import patterns as P
 from casekit.extract import line_roles, title_lines
 
 _MIN_PREFACE_CHARS = 100
+_MIN_ITEM_CHARS = 20  # a Markdown heading over less text than a sentence heads no item of its own
+_SPACE_AND_MARKS = re.compile(r"[\s:：*_]+")
 
 
 @dataclass(frozen=True)
@@ -54,11 +58,19 @@ class _Anchor:
     series: str | None = None  # a series or column name above the headline
 
 
-def split_cases(text: str, headers: tuple[str, ...] = (), title_max: int = 60) -> list[CaseSpan]:
-    """The cases of a document, in order; a running header becomes their `collection`."""
+def split_cases(text: str, headers: tuple[str, ...] = (), title_max: int = 60,
+                outline: tuple[tuple[int, int], ...] = (), section_headings: Collection[str] = ()) -> list[CaseSpan]:
+    """The cases of a document, in order; a running header becomes their `collection`.
+
+    `outline` holds the (offset, level) of the text's Markdown headings; `section_headings` the
+    template's heading words, which head sections inside a case, not cases."""
     paragraphs = split_paragraphs(text)
     if not paragraphs:
         return []
+    items = _markdown_item_anchors(paragraphs, outline, section_headings)
+    if items:
+        return _spans(paragraphs, items, _markdown_collection(paragraphs, outline, items[0].first) or
+                      (headers[0] if headers else None))
     anchors = (_article_anchors(paragraphs) or _closing_unit_anchors(paragraphs, title_max)
                or _unit_anchors(paragraphs, title_max) or _place_title_anchors(paragraphs, title_max)
                or _signed_report_anchors(paragraphs, title_max))
@@ -84,6 +96,38 @@ def _spans(paragraphs: list[Paragraph], anchors: list[_Anchor], collection: str 
         start, end = paragraphs[anchor.first].start, paragraphs[last].end
         spans.append(CaseSpan(start, end, anchor.title, anchor.subtitle, anchor.unit, collection))
     return spans
+
+
+# --- Markdown texts ------------------------------------------------------------------------
+
+
+def _markdown_item_anchors(paragraphs: list[Paragraph], outline: tuple[tuple[int, int], ...],
+                           section_headings: Collection[str]) -> list[_Anchor]:
+    """Headings of one Markdown level that each head an item with text of its own (a digest's
+    `### 条目`, a compilation's `## 案例`): the level with the most such headings, at least two.
+    Numbered and template headings head sections, not items. What stands above the first item
+    (the document's title, a summary list, an editor's note) is no case."""
+    level_at = dict(outline)
+    heads = [i for i, p in enumerate(paragraphs) if p.start in level_at]
+    items: dict[int, list[int]] = {}
+    for k, i in enumerate(heads):
+        text, level = paragraphs[i].text, level_at[paragraphs[i].start]
+        if P.HEADING_NUMBER.match(text) or _SPACE_AND_MARKS.sub("", text) in section_headings:
+            continue
+        following = next((j for j in heads[k + 1 :] if level_at[paragraphs[j].start] <= level), len(paragraphs))
+        if sum(len(p.text) for p in paragraphs[i + 1 : following] if p.start not in level_at) >= _MIN_ITEM_CHARS:
+            items.setdefault(level, []).append(i)
+    level = max(items, key=lambda lv: (len(items[lv]), -lv), default=None)
+    if level is None or len(items[level]) < 2:
+        return []
+    return [_Anchor(i, paragraphs[i].text, None, _unit_under(paragraphs, i)) for i in items[level]]
+
+
+def _markdown_collection(paragraphs: list[Paragraph], outline: tuple[tuple[int, int], ...], first: int) -> str | None:
+    """The one level-1 heading above the items: the document's title, which the items share."""
+    starts = {p.start: i for i, p in enumerate(paragraphs)}
+    tops = [starts[at] for at, level in outline if level == 1 and at in starts and starts[at] < first]
+    return paragraphs[tops[0]].text if len(tops) == 1 else None
 
 
 def _has_preface(paragraphs: list[Paragraph], first: int) -> bool:
