@@ -77,6 +77,25 @@ def test_credit_closing_a_line(line, cut):
     assert (line[at:].startswith(cut) if cut else at is None)
 
 
+@pytest.mark.parametrize(
+    "line, unit",
+    [
+        pytest.param("对评价差的项目督促重新办理。（梧桐县委组织部供稿）", "梧桐县委组织部", id="sent-in-by"),
+        pytest.param("提升党建工作整体水平。（作者单位：某某省某某县委办公室）", "某某省某某县委办公室", id="writer-unit-label"),
+        pytest.param("居民纷纷点赞。”(某某街道党工委 供稿)", "某某街道党工委", id="after-a-quote-ascii-brackets"),
+        pytest.param("全村建成网格8个（某某镇党委供稿）", None, id="not-after-a-sentence"),
+        pytest.param("全村共有党员42名。（其中预备党员3名）", None, id="a-note-on-the-figures"),
+        pytest.param("全镇推行积分制。（某某镇）", None, id="a-place-is-no-organisation"),
+        pytest.param("（某某县委组织部供稿）", None, id="alone-on-its-line-is-a-unit-line"),
+    ],
+)
+def test_closing_unit_note(line, unit):
+    found = L.closing_unit(line)
+    assert (found[1] if found else None) == unit
+    if found:
+        assert line[found[0]] in "（("
+
+
 def test_cleaning_drops_furniture_wherever_it_stands(lexicon):
     raw = ("某某镇推行网格化治理\n2022年05月16日 19:21:42 来源: 某某区融媒体中心\n"
            "近年来，某某镇坚持党建引领，全镇建成网格32个。（通讯员 陈某某、韩某）\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from casekit.extract.clean import clean_text
 from casekit.extract.split import lead_title, split_cases
 
 SECTIONS = "一、背景\n面对新形势，社区党委探索新办法。\n二、主要做法与成效\n（一）建强组织。成立网格党支部。\n三、经验启示\n一要坚持党建引领。"
@@ -170,6 +171,16 @@ def test_compilation_whose_cases_end_with_their_unit():
         ("打造“红色港湾”服务品牌", "某某街道服务新就业群体的探索", "乙区委组织部"),
     ]
     assert text[cases[0].start : cases[0].end] == first.rstrip("\n") and text[cases[1].start : cases[1].end] == second
+
+
+def test_digest_items_closed_by_the_unit_that_sent_them(lexicon):
+    raw = ("组工信息\n2024年第3期\n\n甲县：“三单联动”办实事\n甲县推行群众点单，今年办结实事126件。（甲县委组织部供稿）\n\n"
+           "乙区：“双报到”融入社区\n乙区组织在职党员到社区报到，累计3200人次。（乙区委组织部供稿）\n")
+    cleaned = clean_text(raw, lexicon)
+    assert "供稿" not in cleaned.text
+    cases = split_cases(cleaned.text, cleaned.headers, closing_units=cleaned.closing_units)
+    assert [(c.title, c.unit) for c in cases] == [("甲县：“三单联动”办实事", "甲县委组织部"),
+                                                  ("乙区：“双报到”融入社区", "乙区委组织部")]
 
 
 def test_digest_items_headed_by_their_place():

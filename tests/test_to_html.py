@@ -380,7 +380,8 @@ def test_browser_skips_overlapping_spans(browser, evil, tmp_path):
     assert text.find_elements(By.CSS_SELECTOR, "mark mark") == []
     assert [m.text for m in text.find_elements(By.CSS_SELECTOR, "mark.model")] == [record["models"][0]["name"]]
     assert [m.get_attribute("data-value") for m in text.find_elements(By.CSS_SELECTOR, "mark.figure")] == ["95", "36"]
-    assert "某某县有党员<b>1200名</b>，覆盖率" in text.text
+    assert "某某县有党员1200名，覆盖率" in text.text  # the figure inside the model is shown, unmarked
+    assert EVIL_TAIL.strip() in text.text  # markup in a record's text is shown as text
 
 
 def test_browser_prints_the_open_case_without_controls(browser, report):

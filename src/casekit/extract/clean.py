@@ -21,7 +21,7 @@ from operator import index
 
 from casekit.extract import patterns as P
 from casekit.extract.characters import fold_radicals
-from casekit.extract.line_roles import furniture, is_author_line, is_caption_under_image, trailing_credit
+from casekit.extract.line_roles import closing_unit, furniture, is_author_line, is_caption_under_image, trailing_credit
 from casekit.extract.markdown import heading_levels
 from casekit.extract.split import is_titleish
 from casekit.options import Lexicon
@@ -126,6 +126,7 @@ class Cleaned:
     raw_length: int
     headers: tuple[str, ...]
     outline: tuple[tuple[int, int], ...] = ()  # (cleaned offset, level) of each Markdown heading
+    closing_units: tuple[tuple[int, str], ...] = ()  # (cleaned offset, organisation) of each note cut
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets covering cleaned text[start:end]."""
@@ -142,6 +143,7 @@ class _Line:
     text: str
     skip: list[tuple[int, int]]  # source spans inside the line to leave out
     level: int = 0  # a Markdown heading's level (1 for "#"), 0 for any other line
+    closing_unit: str | None = None  # the organisation a bracketed note closing the line names
 
 
 def clean_text(raw: str, lexicon: Lexicon) -> Cleaned:
@@ -154,10 +156,10 @@ def clean_text(raw: str, lexicon: Lexicon) -> Cleaned:
     _strip_chunk_numbers(lines)
     for line in lines:
         line.skip.extend(_inline_junk(raw, line))
-    text, origin, outline = _assemble(raw, lines)
+    text, origin, outline, notes = _assemble(raw, lines)
     del lines
     return Cleaned(text=fold_radicals(_fold_punctuation(text)), origin=origin, raw_length=len(raw),
-                   headers=tuple(headers), outline=outline)
+                   headers=tuple(headers), outline=outline, closing_units=notes)
 
 
 def _split_lines(raw: str) -> list[_Line]:
@@ -313,9 +315,12 @@ def _inline_junk(raw: str, line: _Line) -> list[tuple[int, int]]:
     for pattern in (P.SOURCE_CREDIT, P.URL, P.STRAY_WWW, P.STAGE_DIRECTION, P.NEWS_DATELINE, P.NUMBER_GAP, P.HTML_TAG):
         spans.extend((line.start + m.start(), line.start + m.end()) for m in pattern.finditer(segment))
     spans.extend((line.start + s, line.start + e) for s, e in _markdown_markup(segment))
-    credit = trailing_credit(segment)
+    note = closing_unit(segment)
+    credit = note[0] if note else trailing_credit(segment)
     if credit is not None:
         spans.append((line.start + credit, line.end))
+    if note:
+        line.closing_unit = note[1]
     return spans
 
 
@@ -339,15 +344,17 @@ def _markdown_markup(segment: str) -> list[tuple[int, int]]:
 # --- joining lines ------------------------------------------------------------------------
 
 
-def _assemble(raw: str, lines: list[_Line]) -> tuple[str, OffsetMap, tuple[tuple[int, int], ...]]:
+def _assemble(raw: str, lines: list[_Line]) -> tuple[str, OffsetMap, tuple[tuple[int, int], ...],
+                                                    tuple[tuple[int, str], ...]]:
     """Group lines into paragraphs, drop paragraphs that are noise once whole, and emit them with
-    the cleaned offset and level of each Markdown heading.
+    the cleaned offset and level of each Markdown heading and the unit each closing note named.
 
     A paragraph break "\\n" maps to the source character before it.
     """
     out: list[str] = []
     origin = _OffsetBuilder()
     outline: list[tuple[int, int]] = []
+    notes: list[tuple[int, str]] = []
     for paragraph in _paragraphs(raw, lines):
         text = "".join(ln.text for ln in paragraph)
         if _is_credit_paragraph(text) or (len(paragraph) > 1 and _is_junk_line(text)):
@@ -361,7 +368,9 @@ def _assemble(raw: str, lines: list[_Line]) -> tuple[str, OffsetMap, tuple[tuple
             for start, end in _kept_spans(line):
                 out.append(raw[start:end])
                 origin.add(start, end - start)
-    return "".join(out), origin.build(), tuple(outline)
+            if line.closing_unit:
+                notes.append((origin.length, line.closing_unit))
+    return "".join(out), origin.build(), tuple(outline), tuple(notes)
 
 
 def _paragraphs(raw: str, lines: list[_Line]) -> list[list[_Line]]:

@@ -41,6 +41,7 @@ _BRACKETS = "（）()[]【】［］〔〕"
 _AFFILIATION_NOTE = re.compile(r"^[（(][^（）()]{4,60}(?<!\d)\d{6}(?!\d)\s*[）)]$")
 # A bracketed note closing a line ("…全区建成示范村9个。（通讯员 某某、某某）").
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]{2,40}[）)]$")
+_SENTENCE_CLOSE = tuple(P.SENTENCE_INNER + "…”\"")  # what ends the sentence a closing note follows
 _SPLIT_ITEMS = re.compile(r"[\s\u3000、，,]+")
 _LABEL_SEP = r"\s*[:：]\s*"
 
@@ -259,6 +260,17 @@ def trailing_credit(line: str) -> int | None:
     m = _TRAILING_NOTE.search(line.rstrip())
     if m and m.start() > 0 and (is_credit(m.group(0)) or is_byline(m.group(0))):
         return m.start()
+    return None
+
+
+def closing_unit(line: str) -> tuple[int, str] | None:
+    """Where a bracketed note naming the sending organisation closes a line of text
+    ("…重新办理。（梧川县委组织部供稿）"), and the organisation; a note on a line of its own is a
+    unit line, read by the splitter."""
+    text = line.rstrip()
+    m = P.CLOSING_UNIT_NOTE.search(text)
+    if m and text[: m.start()].rstrip()[-1:] in _SENTENCE_CLOSE:
+        return m.start(), m.group("unit")
     return None
 
 

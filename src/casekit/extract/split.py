@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from casekit.extract import patterns as P
 from casekit.extract import line_roles, title_lines
@@ -59,11 +59,27 @@ class _Anchor:
 
 
 def split_cases(text: str, headers: tuple[str, ...] = (), title_max: int = 60,
-                outline: tuple[tuple[int, int], ...] = (), section_headings: Collection[str] = ()) -> list[CaseSpan]:
+                outline: tuple[tuple[int, int], ...] = (), section_headings: Collection[str] = (),
+                closing_units: tuple[tuple[int, str], ...] = ()) -> list[CaseSpan]:
     """The cases of a document, in order; a running header becomes their `collection`.
 
     `outline` holds the (offset, level) of the text's Markdown headings; `section_headings` the
-    template's heading words, which head sections inside a case, not cases."""
+    template's heading words, which head sections inside a case, not cases; `closing_units` the
+    (offset, organisation) of the notes that closed a paragraph, which give a case without a
+    unit line its unit."""
+    return [_with_closing_unit(span, closing_units)
+            for span in _case_spans(text, headers, title_max, outline, section_headings)]
+
+
+def _with_closing_unit(span: CaseSpan, closing_units: tuple[tuple[int, str], ...]) -> CaseSpan:
+    if span.unit is not None:
+        return span
+    named = [unit for at, unit in closing_units if span.start < at <= span.end]
+    return replace(span, unit=named[-1]) if named else span
+
+
+def _case_spans(text: str, headers: tuple[str, ...], title_max: int, outline: tuple[tuple[int, int], ...],
+                section_headings: Collection[str]) -> list[CaseSpan]:
     paragraphs = split_paragraphs(text)
     if not paragraphs:
         return []
