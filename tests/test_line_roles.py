@@ -30,6 +30,7 @@ from casekit.extract.clean import clean_text
         pytest.param("时间：2015年12月13日 04:16:45", "page-meta", id="labelled-time"),
         pytest.param("客服电话:010-51234567 地址:北京某某区某某路3号", "contact", id="contact"),
         pytest.param("QQ在线沟通:加someone@example.com或1234567890为好友", "contact", id="qq"),
+        pytest.param("联 系 人：某某某          联系电话：139****6021", "contact", id="form-contact-row-masked-phone"),
         pytest.param("索 引 号: | abc123/2021-0000066 |", "disclosure", id="disclosure-spaced-label"),
         pytest.param("浏览次数: | 有 效 性: | 成文日期: | 2021-02-27 | ||", "disclosure", id="disclosure-row"),
         pytest.param("(某某市委政法委员会,浙江 某某 312000)", "affiliation", id="affiliation-postcode"),

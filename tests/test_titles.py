@@ -42,6 +42,12 @@ HEADLINES = [
         pytest.param(f"党员积分管理见实效｜某某日报\n{BODY}", "党员积分管理见实效", id="site-name-after-bar"),
         pytest.param(f"打造“红色网格”——某某县的新闻\n{BODY}", "打造“红色网格”——某某县的新闻", id="dash-is-no-site-separator"),
         pytest.param(f"支部建在网格上 服务连着千万网\n{BODY}", "支部建在网格上 服务连着千万网", id="headline-ending-in-a-site-word"),
+        pytest.param(f"某某日报数字报\n2024年03月02日 星期六\n第05版：基层 上一版 下一版\n甲镇举办技能培训\n乙村修缮文化礼堂\n"
+                     f"丙街道：楼道议事会开起来\n小微权力清单晒出来\n{BODY}", "小微权力清单晒出来",
+                     id="e-paper-masthead-and-headline-list"),
+        pytest.param(f"某某市优秀案例申报表\n案例名称：“三色预警”守护独居老人\n{BODY}", "“三色预警”守护独居老人",
+                     id="form-name-over-title-field"),
+        pytest.param(f"政府工作报告\n——在某某镇人民代表大会上\n{BODY}", "政府工作报告", id="headline-and-dashed-subtitle"),
 ]
 
 

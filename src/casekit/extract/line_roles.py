@@ -238,8 +238,9 @@ def is_contact(text: str) -> bool:
     if len(t) > 80 or is_sentence(t):
         return False
     labels = _labels("contact_label").pattern
+    t = re.sub(rf"(?<=[{P.CJK}])\s(?=[{P.CJK}])", "", t)  # "联 系 人" spaced out to fill a form's cell
     return re.search(rf"(?:{labels})[^:：\s]{{0,4}}{_LABEL_SEP}[\w(（-]", t) is not None and (
-        re.search(r"\d{5,}|@", t) is not None)
+        re.search(r"\d{5,}|\d{3}[*＊]{3,}\d{3,}|@", t) is not None)
 
 
 def is_disclosure_table(text: str) -> bool:

@@ -179,6 +179,8 @@ def _title_block(paragraphs: list[Paragraph], unit_index: int, floor: int, title
     while j >= floor and len(block) < 2 and _is_title_line(paragraphs[j].text, title_max):
         if block and not paragraphs[block[0]].text.startswith("——") and _ends_previous_case(paragraphs, j):
             break
+        if block and P.TITLE_FIELD.match(paragraphs[block[0]].text):
+            break  # a form's title field is the whole title; above it stands the form's name
         block.insert(0, j)
         j -= 1
     if not block and unit_index + 1 < len(paragraphs) and _is_title_line(paragraphs[unit_index + 1].text, title_max):

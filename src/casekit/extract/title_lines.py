@@ -111,9 +111,10 @@ def is_body(text: str) -> bool:
     return is_sentence(t) or (is_numbered(t) and len(t) <= 30) or (0 < len(t) <= _SHORT and _CJK.search(t) is not None)
 
 
-def _text_follows(lines: list[str], i: int) -> bool:
-    """Whether the text starts below line `i`, past at most one subtitle and any metadata lines."""
-    subtitle_used = False
+def _text_follows(lines: list[str], i: int, subtitles: int = 1) -> bool:
+    """Whether the text starts below line `i`, past at most `subtitles` title-shaped lines (a
+    subtitle; one starting with a dash always counts as one) and any metadata lines."""
+    used = 0
     for line in lines[i + 1 : i + 1 + _LOOKAHEAD]:
         t = line.strip()
         if is_pager(t) or (is_chrome(t) and not is_buttons(t) and ascii_share(t) < 0.5):
@@ -122,9 +123,9 @@ def _text_follows(lines: list[str], i: int) -> bool:
             continue
         if is_body(t) or is_salutation(t) or is_editor_note(t) or t.startswith("【"):
             return True
-        if subtitle_used:
+        if used >= subtitles and not (used == 0 and is_subtitle(t)):
             return False  # a third title-shaped line: a list of headlines, not one
-        subtitle_used = True
+        used += 1
     return len(lines) <= i + 1  # a headline alone at the end of a short text
 
 
@@ -150,6 +151,12 @@ def _front_matter(lines: list[str]) -> tuple[int, str | None] | None:
     return None
 
 
+def _page_furniture_follows(lines: list[str]) -> bool:
+    """Whether a newspaper's pager stands in the lines under the first ("第03版：综合新闻 上一版
+    下一版"): then the first line is the paper's masthead, and the headline is further down."""
+    return any(is_pager(ln.strip()) for ln in lines[1:_LOOKAHEAD])
+
+
 def find_headline(lines: list[str], title_max: int = 60) -> Headline:
     """The headline among a text's first lines (its paragraphs, in order)."""
     lines = lines[:HEAD_WINDOW]
@@ -160,24 +167,29 @@ def find_headline(lines: list[str], title_max: int = 60) -> Headline:
         if title:
             return Headline(i - 1, title, None, True, text_start=i)
         skipped = True
-    if not skipped and lines and is_candidate(lines[0], title_max) \
-            and not is_series(lines[0].strip(), lines[1].strip() if len(lines) > 1 else None):
+    field = next((k for k, ln in enumerate(lines[i : i + _LOOKAHEAD], i) if P.TITLE_FIELD.match(ln.strip())), None)
+    if field is not None:  # a form's title field ("案例名称：…") under the form's name
+        return Headline(field, P.TITLE_FIELD.match(lines[field].strip()).group("title").strip(), None, field > 0)
+    opens_with_headline = (not skipped and bool(lines) and is_candidate(lines[0], title_max)
+                           and not is_series(lines[0].strip(), lines[1].strip() if len(lines) > 1 else None))
+    if opens_with_headline and (_text_follows(lines, 0) or not _page_furniture_follows(lines)):
         return Headline(0, strip_prefix(lines[0]), None, False)  # a text that opens with its headline
-    in_note = False
+    in_note = in_list = False
     while i < len(lines):
         t = lines[i].strip()
         following = lines[i + 1].strip() if i + 1 < len(lines) else None
         if in_note and not is_candidate(t, title_max):
             i += 1
             continue
-        in_note = False
+        in_note, after_list, in_list = False, in_list, False
         if is_editor_note(t):
             in_note, skipped = True, True
         elif is_candidate(t, title_max) and is_series(t, following) and _text_follows(lines, i + 1):
             title = strip_prefix(following)
             last = re.split("|".join(map(re.escape, cues()["series_separator"])), t)[-1].strip()
             return Headline(i + 1, title, t if len(last) <= _SHORT else None, True)
-        elif is_candidate(t, title_max) and _text_follows(lines, i):
+        elif is_candidate(t, title_max) and _text_follows(lines, i, 0 if after_list else 1):
+            # at the end of a list of other headlines, the next title-shaped line is the headline
             return Headline(i, strip_prefix(t), None, skipped)
         elif (is_chrome(t) or is_meta(t) or is_dateline(t) or is_original_title(t) or is_salutation(t)
               or is_subtitle(t) or len(t) <= _SHORT):
@@ -185,7 +197,7 @@ def find_headline(lines: list[str], title_max: int = 60) -> Headline:
         elif is_numbered(t) and following is not None and not is_sentence(following):
             skipped = True  # an entry of a table of contents above the headline
         elif is_candidate(t, title_max):
-            skipped = True  # one of a list of headlines (a newspaper page's other articles)
+            skipped = in_list = True  # one of a list of headlines (a newspaper page's other articles)
         else:
             return Headline(None, None, None, skipped)  # the text itself: no headline above it
         i += 1
