@@ -46,6 +46,8 @@ def codes(text, options):
         pytest.param(GOOD + "\n执笔人：张某\n联系电话：13800000000", [], id="writer-and-contacts-are-no-cut-off"),
         pytest.param(GOOD + "\n二〇二三年六月", [], id="date-in-chinese-numerals"),
         pytest.param(GOOD + "\n二是坚持群众主体", [("error", "ends-mid-sentence")], id="cut-off-before-nothing"),
+        pytest.param("2023年度述职报告\n同志们：\n一年来，我认真履职。\n一、主要工作\n全年召开专题会议18次。\n"
+                     "二、存在的问题\n调研还不够深入。", [], id="a-speech-has-no-template-to-miss"),
     ],
 )
 def test_findings_for_one_case(text, expected, options):

@@ -31,6 +31,13 @@ from casekit.extract.clean import clean_text
         pytest.param("客服电话:010-51234567 地址:北京某某区某某路3号", "contact", id="contact"),
         pytest.param("QQ在线沟通:加someone@example.com或1234567890为好友", "contact", id="qq"),
         pytest.param("联 系 人：某某某          联系电话：139****6021", "contact", id="form-contact-row-masked-phone"),
+        pytest.param("试读已结束，下载全文请使用下载券", "paywall", id="paywall-teaser"),
+        pytest.param("上传者：someone  |  页数：5页  |  下载券：3  |  浏览 88 次", "paywall", id="upload-details"),
+        pytest.param("中图分类号：D601    文献标识码：A    文章编号：1000-0000（2023）02-0011-06", "apparatus",
+                     id="journal-classification-row"),
+        pytest.param("作者简介：某某某（1980—），男，某某学院副教授，主要从事基层治理研究。", "apparatus", id="author-bio"),
+        pytest.param("参考文献：", "apparatus", id="references-heading"),
+        pytest.param("[2] 某某，某某. 村民议事会研究[J]. 某某评论，2021（4）：33-41.", "apparatus", id="reference-entry"),
         pytest.param("索 引 号: | abc123/2021-0000066 |", "disclosure", id="disclosure-spaced-label"),
         pytest.param("浏览次数: | 有 效 性: | 成文日期: | 2021-02-27 | ||", "disclosure", id="disclosure-row"),
         pytest.param("(某某市委政法委员会,浙江 某某 312000)", "affiliation", id="affiliation-postcode"),
@@ -57,6 +64,9 @@ def test_furniture_kinds(line, kind):
         pytest.param("打造“15分钟便民服务圈”", id="headline-with-a-digit"),
         pytest.param("王某某 李某", id="authors-without-a-role"),
         pytest.param("来源：", id="label-without-a-value"),
+        pytest.param("参考文献表明，议事协商能提升村民参与。", id="sentence-opening-with-an-apparatus-word"),
+        pytest.param("[1] 建立议事规则，明确议题范围。", id="numbered-point-in-brackets"),
+        pytest.param("村民下载“村务通”，全村下载量达到600人次。", id="sentence-with-a-download-word"),
         pytest.param("记者王某某摄", id="photo-credit-judged-with-its-caption"),
         pytest.param("GDP 12.5%", id="latin-and-digits-short"),
     ],
@@ -124,3 +134,18 @@ def test_cleaning_drops_furniture_wherever_it_stands(lexicon):
 )
 def test_author_lines(line, expected):
     assert L.is_author_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        pytest.param("镇党委书记  周明远", True, id="office-and-name"),
+        pytest.param("镇党委副书记、镇长  吴静", True, id="two-offices"),
+        pytest.param("组织委员 郑立新", True, id="single-space"),
+        pytest.param("周明远", False, id="name-alone-is-an-author-line"),
+        pytest.param("镇党委书记  带头走访", False, id="office-and-a-verb"),
+        pytest.param("镇党委书记周明远主持会议，全体班子成员参加。", False, id="a-sentence"),
+    ],
+)
+def test_speaker_lines(line, expected):
+    assert L.is_speaker_line(line) is expected

@@ -207,6 +207,19 @@ def test_reports_by_several_people_under_one_title():
     assert [text[c.start : c.end].split("\n")[1] for c in cases] == ["孙某某", "蒋某", "俞某某"]
 
 
+def test_reports_each_under_its_writers_office_and_name(lexicon):
+    body = "2023年，我在镇党委的领导下认真履职，全年召开专题会议18次。"
+    raw = (f"某镇领导班子成员述职报告选登\n\n镇党委书记  周明远\n\n2023年度述职报告\n\n{body}\n\n一、主要工作\n\n{body}\n\n"
+           f"镇党委副书记、镇长  吴静\n\n2023年度述职报告\n\n{body}\n\n组织委员  郑立新\n\n2023年度述职报告\n\n{body}\n")
+    cleaned = clean_text(raw, lexicon)
+    assert cleaned.text.count("2023年度述职报告") == 3  # a title repeated beside its writers is no running header
+    cases = split_cases(cleaned.text, cleaned.headers)
+    assert [c.title for c in cases] == ["2023年度述职报告"] * 3
+    assert {c.collection for c in cases} == {"某镇领导班子成员述职报告选登"}
+    assert [cleaned.text[c.start : c.end].split("\n")[0] for c in cases] == [
+        "镇党委书记  周明远", "镇党委副书记、镇长  吴静", "组织委员  郑立新"]
+
+
 def test_a_table_of_places_is_not_a_series_of_reports():
     text = "贫困村分布\n长寨街道\n板沟村\n33.02\n广顺镇\n石板村\n19.93\n鼓扬镇\n岩上村\n20.05\n"
     assert len(split_cases(text)) == 1

@@ -77,8 +77,12 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, abo
     models = [_model_as_written(m, written) for m in models]
     tokens = segment(text)
     terms = count_terms(text, tokens, [m.name for m in models], lex.stopwords)
-    issues = find_truncation(view, sections)
-    writing = find_writing_issues(text, sections, span.unit, tokens)
+    genre = find_genre(view, title, unit, byline, [s.key for s in sections + outline], simplified(raw_lead))
+    # The template's checks (missing, out-of-order sections, no unit) hold for submissions only:
+    # a speech's "一、主要工作" is no template heading whose companions were lost.
+    template = sections if genre == "submission" else []
+    issues = find_truncation(view, template)
+    writing = find_writing_issues(text, template, span.unit, tokens)
     return Case(
         id=f"{Path(doc.file).stem}-{doc.sha256[:8]}-{index + 1:02d}",
         source=Source(doc.path, doc.file, doc.sha256, doc.encoding, index, raw_start, raw_end),
@@ -88,7 +92,7 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, abo
         unit=span.unit,
         region=region,
         admin=admin,
-        genre=find_genre(view, title, unit, byline, [s.key for s in sections + outline], simplified(raw_lead)),
+        genre=genre,
         domain=find_domains(view, lex.domains, options.domain_min_hits),
         year=find_year(text, raw_lead),
         truncated=any(i.severity == "error" for i in issues),

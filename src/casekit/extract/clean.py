@@ -21,7 +21,8 @@ from operator import index
 
 from casekit.extract import patterns as P
 from casekit.extract.characters import fold_radicals
-from casekit.extract.line_roles import closing_unit, furniture, is_author_line, is_caption_under_image, trailing_credit
+from casekit.extract.line_roles import (closing_unit, furniture, is_caption_under_image, is_writer_line,
+                                        trailing_credit)
 from casekit.extract.markdown import heading_levels
 from casekit.extract.split import is_titleish
 from casekit.options import Lexicon
@@ -250,11 +251,13 @@ def _is_credit_paragraph(text: str) -> bool:
 def _repeated_lines(lines: list[_Line]) -> set[str]:
     """Short lines that occur more than once and are not structure: running headers/footers.
 
-    A line each time followed by a writer's name is the title of a series of reports by
-    different people ("年度述职报告" over each one's name), not a header."""
+    A line each time beside a writer's line (names, or an office and a name, just below or just
+    above it) is the title of a series of reports by different people ("年度述职报告" with each
+    one's name), not a header."""
     counts = Counter(ln.text for ln in lines if _could_be_header(ln.text))
-    over_names = Counter(ln.text for ln, nxt in zip(lines, lines[1:]) if counts[ln.text] >= 2 and is_author_line(nxt.text))
-    return {text for text, n in counts.items() if n >= 2 and over_names[text] < n}
+    signed = Counter(ln.text for k, ln in enumerate(lines) if counts[ln.text] >= 2 and any(
+        is_writer_line(lines[j].text) for j in (k - 1, k + 1) if 0 <= j < len(lines)))
+    return {text for text, n in counts.items() if n >= 2 and signed[text] < n}
 
 
 def _could_be_header(text: str) -> bool:
@@ -269,14 +272,16 @@ def _could_be_header(text: str) -> bool:
 
 
 def _is_collection_title(lines: list[_Line], i: int, lexicon: Lexicon) -> bool:
-    """A compilation title by its shape, unless it is itself the title over a unit or a writer's name."""
+    """A compilation title by its shape, unless it is itself the title over a unit, or beside
+    its writer's line (just below or just above it)."""
     text = lines[i].text
     if not _could_be_header(text):
         return False
     if not (P.YEAR_RANGE_PREFIX.match(text) or any(cue in text for cue in lexicon.collection_cues)):
         return False
-    following = lines[i + 1 : i + 3]
-    return not any(P.UNIT_LINE.match(ln.text) or is_author_line(ln.text) for ln in following[:1])
+    if i + 1 < len(lines) and P.UNIT_LINE.match(lines[i + 1].text):
+        return False
+    return not any(is_writer_line(lines[j].text) for j in (i - 1, i + 1) if 0 <= j < len(lines))
 
 
 # --- pasted chunk numbers -----------------------------------------------------------------

@@ -42,6 +42,8 @@ _AFFILIATION_NOTE = re.compile(r"^[（(][^（）()]{4,60}(?<!\d)\d{6}(?!\d)\s*[�
 # A bracketed note closing a line ("…全区建成示范村9个。（通讯员 某某、某某）").
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]{2,40}[）)]$")
 _SENTENCE_CLOSE = tuple(P.SENTENCE_INNER + "…”\"")  # what ends the sentence a closing note follows
+# "[1] 某某. 书名[M]. 出版地：出版社，2019.", "［2］…[J/OL]": an entry of a paper's references.
+_REFERENCE_ENTRY = re.compile(r"^[\[［]\d{1,3}[\]］]\s*\S.{0,160}?[\[［](?:[MJCDNRSPZAG]|EB|DB|CP)(?:/OL)?[\]］]")
 _SPLIT_ITEMS = re.compile(r"[\s\u3000、，,]+")
 _LABEL_SEP = r"\s*[:：]\s*"
 
@@ -144,6 +146,22 @@ def is_author_line(text: str) -> bool:
     each two to four characters opening with a common surname, none ending like a place."""
     names = [n for n in _SPLIT_ITEMS.split(text.strip()) if n]
     return 0 < len(names) <= 3 and all(_is_personal_name(n) for n in names)
+
+
+def is_writer_line(text: str) -> bool:
+    """Who wrote or gives a report, on a line of its own beside its title: names alone, or an
+    office and a name."""
+    return is_author_line(text) or is_speaker_line(text)
+
+
+def is_speaker_line(text: str) -> bool:
+    """An office and a name ("镇党委书记  某某某", "镇党委副书记、镇长 某某"): who gives the
+    speech or report below or above it."""
+    t = text.strip()
+    office, _, name = t.rpartition(" ")
+    office = office.strip()
+    return (len(t) <= 30 and bool(office) and not is_sentence(t) and _is_personal_name(name)
+            and office.endswith(cues()["post"]))
 
 
 def _is_personal_name(word: str) -> bool:
@@ -275,6 +293,20 @@ def closing_unit(line: str) -> tuple[int, str] | None:
     return None
 
 
+def is_paywall(text: str) -> bool:
+    """A document-sharing site's paywall or upload line."""
+    t = text.strip()
+    return len(t) <= _CREDIT_MAX and has_cue(t, "paywall")
+
+
+def is_apparatus(text: str) -> bool:
+    """A journal article's apparatus: a labelled record line ("中图分类号：…", "作者简介：…"),
+    the "参考文献" heading, or an entry of its references ("[1] 某某. 书名[M]. …")."""
+    t = text.strip()
+    labels = _labels("apparatus_label").pattern
+    return bool(re.match(rf"(?:{labels})(?:{_LABEL_SEP}|$)", t) or _REFERENCE_ENTRY.match(t))
+
+
 def is_digit_row(text: str) -> bool:
     """A row of digits and Latin without a Chinese character (a tracking id, a counter)."""
     t = text.strip()
@@ -305,6 +337,8 @@ _FURNITURE = (
     ("affiliation", is_affiliation_note),
     ("digits", is_digit_row),
     ("buttons", is_button_row),
+    ("paywall", is_paywall),
+    ("apparatus", is_apparatus),
 )
 
 

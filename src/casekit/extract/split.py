@@ -273,12 +273,25 @@ def _place_title_anchors(paragraphs: list[Paragraph], title_max: int) -> list[_A
 
 
 def _signed_report_anchors(paragraphs: list[Paragraph], title_max: int) -> list[_Anchor]:
-    """Reports that each open with a title over their writer's name ("2020年度述职报告" / "孙某某")
-    and then their text or first heading, when there are at least two of them."""
-    marks = [i for i, p in enumerate(paragraphs[:-2])
-             if _is_title_line(p.text, title_max) and line_roles.is_author_line(paragraphs[i + 1].text)
-             and (line_roles.is_sentence(paragraphs[i + 2].text) or P.HEADING_NUMBER.match(paragraphs[i + 2].text))]
-    return [_Anchor(i, paragraphs[i].text, None, None) for i in marks] if len(marks) >= 2 else []
+    """Reports that each open with a title and their writer's name ("2020年度述职报告" / "孙某某",
+    or "镇党委书记 某某" over "2023年度述职报告") and then their text or first heading, when
+    there are at least two of them. A writer's line above the title starts the report."""
+    def writer(i: int) -> bool:
+        return 0 <= i < len(paragraphs) and line_roles.is_writer_line(paragraphs[i].text)
+
+    def opens_text(i: int) -> bool:
+        return i < len(paragraphs) and bool(line_roles.is_sentence(paragraphs[i].text)
+                                            or P.HEADING_NUMBER.match(paragraphs[i].text))
+
+    anchors = []
+    for i, p in enumerate(paragraphs):
+        if not _is_title_line(p.text, title_max) or writer(i):
+            continue
+        if writer(i + 1) and opens_text(i + 2):
+            anchors.append(_Anchor(i, p.text, None, None))
+        elif writer(i - 1) and opens_text(i + 1) and (not anchors or anchors[-1].first < i - 1):
+            anchors.append(_Anchor(i - 1, p.text, None, None))
+    return anchors if len(anchors) >= 2 else []
 
 
 # --- a single case ------------------------------------------------------------------------
