@@ -32,6 +32,7 @@ from casekit.extract.clean import clean_text
         pytest.param("QQ在线沟通:加someone@example.com或1234567890为好友", "contact", id="qq"),
         pytest.param("联 系 人：某某某          联系电话：139****6021", "contact", id="form-contact-row-masked-phone"),
         pytest.param("试读已结束，下载全文请使用下载券", "paywall", id="paywall-teaser"),
+        pytest.param("（执笔：苏某某  审核：某某街道党工委办公室）", "credit", id="writer-and-reviewer"),
         pytest.param("上传者：someone  |  页数：5页  |  下载券：3  |  浏览 88 次", "paywall", id="upload-details"),
         pytest.param("中图分类号：D601    文献标识码：A    文章编号：1000-0000（2023）02-0011-06", "apparatus",
                      id="journal-classification-row"),
@@ -105,6 +106,11 @@ def test_closing_unit_note(line, unit):
     assert (found[1] if found else None) == unit
     if found:
         assert line[found[0]] in "（("
+
+
+def test_a_credit_in_markdown_emphasis_is_dropped(lexicon):
+    raw = "# 推行红色物业\n\n## 一、背景\n\n小区长期没有物业，居民意见很大。\n\n*（执笔：苏某某  审核：某某街道党工委办公室）*\n"
+    assert "执笔" not in clean_text(raw, lexicon).text
 
 
 def test_cleaning_drops_furniture_wherever_it_stands(lexicon):

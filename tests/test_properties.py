@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from casekit.errors import ReadError
+from casekit.extract.characters import fold_radicals
 from casekit.extract.clean import clean_text
 from casekit.extract.read import Document, decode_bytes
 from casekit.extract.patterns import ASCII_TO_FULL
@@ -25,12 +26,13 @@ FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 
 @FAST
 @given(texts)
+@example("⼀、背景\n⼈⺠群众")  # radicals written for characters are read as the characters
 def test_cleaning_maps_every_character_back(raw):
     cleaned = clean_text(raw, load_lexicon())
     assert len(cleaned.origin) == len(cleaned.text)
     for ch, pos in zip(cleaned.text, cleaned.origin):
         assert 0 <= pos < len(raw)
-        assert ch == "\n" or raw[pos] == ch or raw[pos] == FOLDED.get(ch)
+        assert ch == "\n" or raw[pos] == ch or raw[pos] == FOLDED.get(ch) or fold_radicals(raw[pos]) == ch
 
 
 @FAST

@@ -30,6 +30,7 @@ from casekit.options import Lexicon
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SPACE = " \t\u3000\xa0\ufeff"
 _HEADLINE_GAP = re.compile(rf"[{P.CJK}”]\s+[{P.CJK}“]")  # "…新格局 开创…": the two halves of a headline
+_LINE_EMPHASIS = re.compile(r"^(?P<mark>[*_]{1,3})(?P<inner>\S.*?\S)(?P=mark)$")  # a Markdown line in *…* or **…**
 _FURNITURE_MAX = 200  # characters: no header, footer, button row or credit line is longer
 _MIN_WRAP = 20  # hard-wrapped text is wider than this; a few short lines of like length are not a wrap
 _CJK_CONTEXT = set("“”‘’《》「」『』【】（）、。，；：！？…—")
@@ -211,7 +212,9 @@ def _drop_noise_lines(lines: list[_Line], lexicon: Lexicon) -> tuple[list[_Line]
 
 
 def _without_markup(text: str) -> str:
-    """A line as a reader sees it: a link's words without its address, no HTML tags."""
+    """A line as a reader sees it: a link's words without its address, no HTML tags, no
+    emphasis marks around the whole line ("*（执笔：…）*")."""
+    text = _LINE_EMPHASIS.sub(r"\g<inner>", text)
     if "[" not in text and "<" not in text:
         return text
     return P.HTML_TAG.sub("", P.MD_LINK.sub(lambda m: m.group(0)[1 : m.start(2) - m.start(0)], text)).strip()

@@ -124,7 +124,7 @@ def _text_follows(lines: list[str], i: int, subtitles: int = 1) -> bool:
         if is_body(t) or is_salutation(t) or is_editor_note(t) or t.startswith("【"):
             return True
         if used >= subtitles and not (used == 0 and is_subtitle(t)):
-            return False  # a third title-shaped line: a list of headlines, not one
+            return False  # one title-shaped line too many: a list of headlines, not one
         used += 1
     return len(lines) <= i + 1  # a headline alone at the end of a short text
 
