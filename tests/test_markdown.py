@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from casekit.extract.markdown import heading_levels
-from casekit.extract.read import read_document
+from casekit.extract.markdown import markdown_layout
+from casekit.extract.read import Document, read_document
 from casekit.pipeline import process_document
 
 
@@ -20,7 +20,28 @@ from casekit.pipeline import process_document
     ],
 )
 def test_heading_levels(raw, levels):
-    assert {raw[at:].splitlines()[0]: level for at, level in heading_levels(raw).items()} == levels
+    assert {raw[at:].splitlines()[0]: level for at, level in markdown_layout(raw).levels.items()} == levels
+
+
+@pytest.mark.parametrize(
+    "raw, breaks",
+    [
+        pytest.param("# 标题\n\n某某街道党工委\n\n---\n\n**背景情况**\n\n正文。", ["---"], id="rule-under-the-unit"),
+        pytest.param("---\ntitle: 标题\n---\n\n正文。\n\n***\n\n**附记**", ["***"], id="front-matter-fences-are-no-rules"),
+        pytest.param("标题\n---\n正文。", [], id="one-markdown-line-is-no-markdown"),
+    ],
+)
+def test_thematic_breaks(raw, breaks):
+    assert sorted(raw[at:].splitlines()[0] for at in markdown_layout(raw).breaks) == breaks
+
+
+def test_a_markdown_submission_with_one_heading_reads_its_bold_sections(options):
+    raw = ("# 推行“红色物业”破解小区治理难题\n\n青禾县某某街道党工委\n\n---\n\n**背景情况**\n\n小区长期没有物业。\n\n"
+           "**主要做法与成效**\n\n街道组建物业联盟，服务小区12个。\n\n**经验启示**\n\n党建引领是关键。\n\n---\n")
+    doc = Document(path="a.md", file="a.md", sha256="0" * 64, size=len(raw), encoding="utf-8", text=raw)
+    (case,) = process_document(doc, options)
+    assert [s.key for s in case.sections] == ["background", "practices", "lessons"]
+    assert "---" not in case.text and case.sections[-1].text.endswith("党建引领是关键。")
 
 
 def _items(n: int) -> list[str]:

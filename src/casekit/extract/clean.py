@@ -23,7 +23,7 @@ from casekit.extract import patterns as P
 from casekit.extract.characters import fold_radicals
 from casekit.extract.line_roles import (closing_unit, furniture, is_caption_under_image, is_writer_line,
                                         trailing_credit)
-from casekit.extract.markdown import heading_levels
+from casekit.extract.markdown import markdown_layout
 from casekit.extract.split import is_titleish
 from casekit.options import Lexicon
 
@@ -150,10 +150,10 @@ class _Line:
 
 def clean_text(raw: str, lexicon: Lexicon) -> Cleaned:
     """Clean a decoded source text (see the module docstring)."""
-    lines = _split_lines(raw)
-    levels = heading_levels(raw)
+    layout = markdown_layout(raw)
+    lines = [ln for ln in _split_lines(raw) if ln.start not in layout.breaks]
     for line in lines:
-        line.level = levels.get(line.start, 0)
+        line.level = layout.levels.get(line.start, 0)
     lines, headers = _drop_noise_lines(lines, lexicon)
     _strip_chunk_numbers(lines)
     for line in lines:
