@@ -50,6 +50,10 @@ def test_rejoins_what_a_break_split(raw, joined, lexicon):
         pytest.param("聚焦“支部管理”，实现基层党建工作长效常态\n\n今年以来，街道开展学习教育。", "聚焦“支部管理”，实现基层党建工作长效常态", id="subheading-with-comma"),
         pytest.param("推动社区治理。\n\n新的一年，我们继续努力。", "推动社区治理。", id="sentence-end"),
         pytest.param(BODY + "东西丢了有人\n\n爱在鹿乡 志愿者协会实施新模式\n\n中共某某县委组织部申报\n\n一、背景", BODY + "东西丢了有人", id="title-over-unit-line"),
+        pytest.param(BODY + "将各级党组织贯彻落实“三\n\n某某大学：“三个强化”做好党建工作\n\n某某大学积极推进党组织建设。",
+                     BODY + "将各级党组织贯彻落实“三", id="digest-item-head-after-a-cut-item"),
+        pytest.param(BODY + "村里的变化，得益于\n\n甲县：推行“积分超市”\n\n甲县在全县推行积分超市。", BODY + "村里的变化，得益于",
+                     id="place-headed-item-after-a-cut-item"),
     ],
 )
 def test_keeps_real_paragraph_breaks(raw, first_paragraph, lexicon):
