@@ -30,7 +30,6 @@ from casekit.options import Lexicon
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SPACE = " \t\u3000\xa0\ufeff"
 _HEADLINE_GAP = re.compile(rf"[{P.CJK}”]\s+[{P.CJK}“]")  # "…新格局 开创…": the two halves of a headline
-_LINE_EMPHASIS = re.compile(r"^(?P<mark>[*_]{1,3})(?P<inner>\S.*?\S)(?P=mark)$")  # a Markdown line in *…* or **…**
 _FURNITURE_MAX = 200  # characters: no header, footer, button row or credit line is longer
 _MIN_WRAP = 20  # hard-wrapped text is wider than this; a few short lines of like length are not a wrap
 _CJK_CONTEXT = set("“”‘’《》「」『』【】（）、。，；：！？…—")
@@ -214,7 +213,7 @@ def _drop_noise_lines(lines: list[_Line], lexicon: Lexicon) -> tuple[list[_Line]
 def _without_markup(text: str) -> str:
     """A line as a reader sees it: a link's words without its address, no HTML tags, no
     emphasis marks around the whole line ("*（执笔：…）*")."""
-    text = _LINE_EMPHASIS.sub(r"\g<inner>", text)
+    text = P.MD_EMPHASIS_LINE.sub(r"\g<inner>", text)
     if "[" not in text and "<" not in text:
         return text
     return P.HTML_TAG.sub("", P.MD_LINK.sub(lambda m: m.group(0)[1 : m.start(2) - m.start(0)], text)).strip()
@@ -258,9 +257,13 @@ def _repeated_lines(lines: list[_Line]) -> set[str]:
     above it) is the title of a series of reports by different people ("年度述职报告" with each
     one's name), not a header."""
     counts = Counter(ln.text for ln in lines if _could_be_header(ln.text))
-    signed = Counter(ln.text for k, ln in enumerate(lines) if counts[ln.text] >= 2 and any(
-        is_writer_line(lines[j].text) for j in (k - 1, k + 1) if 0 <= j < len(lines)))
+    signed = Counter(ln.text for k, ln in enumerate(lines) if counts[ln.text] >= 2 and _beside_writer(lines, k))
     return {text for text, n in counts.items() if n >= 2 and signed[text] < n}
+
+
+def _beside_writer(lines: list[_Line], i: int) -> bool:
+    """Whether a writer's line (names, or an office and a name) stands just above or below line i."""
+    return any(is_writer_line(lines[j].text) for j in (i - 1, i + 1) if 0 <= j < len(lines))
 
 
 def _could_be_header(text: str) -> bool:
@@ -284,7 +287,7 @@ def _is_collection_title(lines: list[_Line], i: int, lexicon: Lexicon) -> bool:
         return False
     if i + 1 < len(lines) and P.UNIT_LINE.match(lines[i + 1].text):
         return False
-    return not any(is_writer_line(lines[j].text) for j in (i - 1, i + 1) if 0 <= j < len(lines))
+    return not _beside_writer(lines, i)
 
 
 # --- pasted chunk numbers -----------------------------------------------------------------

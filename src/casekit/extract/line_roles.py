@@ -44,6 +44,7 @@ _TRAILING_NOTE = re.compile(r"[（(][^（）()]{2,40}[）)]$")
 _SENTENCE_CLOSE = tuple(P.SENTENCE_INNER + "…”\"")  # what ends the sentence a closing note follows
 # "[1] 某某. 书名[M]. 出版地：出版社，2019.", "［2］…[J/OL]": an entry of a paper's references.
 _REFERENCE_ENTRY = re.compile(r"^[\[［]\d{1,3}[\]］]\s*\S.{0,160}?[\[［](?:[MJCDNRSPZAG]|EB|DB|CP)(?:/OL)?[\]］]")
+_CJK_GAP = re.compile(rf"(?<=[{P.CJK}])\s+(?=[{P.CJK}])")
 _SPLIT_ITEMS = re.compile(r"[\s\u3000、，,]+")
 _LABEL_SEP = r"\s*[:：]\s*"
 
@@ -256,16 +257,21 @@ def is_contact(text: str) -> bool:
     if len(t) > 80 or is_sentence(t):
         return False
     labels = _labels("contact_label").pattern
-    t = re.sub(rf"(?<=[{P.CJK}])\s(?=[{P.CJK}])", "", t)  # "联 系 人" spaced out to fill a form's cell
+    t = _unspaced(t)
     return re.search(rf"(?:{labels})[^:：\s]{{0,4}}{_LABEL_SEP}[\w(（-]", t) is not None and (
         re.search(r"\d{5,}|\d{3}[*＊]{3,}\d{3,}|@", t) is not None)
+
+
+def _unspaced(text: str) -> str:
+    """A label spaced out to fill a table's cell read whole ("索 引 号", "联 系 人")."""
+    return _CJK_GAP.sub("", text)
 
 
 def is_disclosure_table(text: str) -> bool:
     """A row of a government site's disclosure table ("索 引 号: | … | 发布机构: | …")."""
     if text.count("|") < 2:
         return False
-    t = re.sub(rf"(?<=[{P.CJK}])\s+(?=[{P.CJK}])", "", text)
+    t = _unspaced(text)
     labels = _labels("disclosure_label").pattern
     return re.search(rf"(?:{labels}){_LABEL_SEP}", t) is not None
 

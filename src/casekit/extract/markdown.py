@@ -46,8 +46,12 @@ def markdown_layout(raw: str) -> MarkdownLayout:
 
 def _front_matter_lines(raw: str) -> int:
     """How many lines a front matter block at the start takes (0 when there is none)."""
-    lines = _LINE_BREAK.split(raw, maxsplit=_FRONT_MATTER_LINES)
-    if not lines or lines[0].strip() != "---":
-        return 0
-    closing = next((k for k in range(1, min(len(lines), _FRONT_MATTER_LINES)) if lines[k].strip() == "---"), None)
+    closing = front_matter_end(_LINE_BREAK.split(raw, maxsplit=_FRONT_MATTER_LINES))
     return closing + 1 if closing else 0
+
+
+def front_matter_end(lines: list[str]) -> int | None:
+    """The index of the `---` line closing a front matter block that opens the lines, if any."""
+    if not lines or lines[0].strip() != "---":
+        return None
+    return next((k for k in range(1, min(len(lines), _FRONT_MATTER_LINES)) if lines[k].strip() == "---"), None)

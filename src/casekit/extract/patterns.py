@@ -95,6 +95,8 @@ STAGE_DIRECTION = re.compile(r"【(?:结束)?(?:画面|字幕|同期声|解说|�
 # (a quote's), "**背景情况**" (a line in bold, the markers only), "![图注](img.png)" (an image).
 MD_LINE_PREFIX = re.compile(r"^(?:#{1,6}[ \t]+|>[ \t]*)")
 MD_BOLD_LINE = re.compile(r"(?P<mark>\*\*|__)(?=\S).+?(?<=\S)(?P=mark)$")
+# "*（执笔：…）*", "***附记***": a whole line in emphasis marks; `inner` is what a reader sees.
+MD_EMPHASIS_LINE = re.compile(r"^(?P<mark>[*_]{1,3})(?P<inner>\S.*?\S)(?P=mark)$")
 MD_IMAGE = re.compile(r"!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)")
 # "[查看原文](https://…)": a link; its words stay, the brackets and the address go.
 MD_LINK = re.compile(r"(?<!!)(\[)[^\]\n]{1,200}(\]\([^)\n]{0,500}\))")

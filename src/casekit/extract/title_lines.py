@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from casekit.extract import patterns as P
 from casekit.extract.line_roles import (ascii_share, cues, has_cue, is_buttons, is_chrome, is_dateline, is_meta,
                                         is_pager, is_sentence)
+from casekit.extract.markdown import front_matter_end
 
 HEAD_WINDOW = 60  # lines: a headline further down is not the document's headline
 _LOOKAHEAD = 6  # lines between a headline and its text: subtitle, date, source, byline, buttons
@@ -134,21 +135,19 @@ def _text_follows(lines: list[str], i: int, subtitles: int = 1) -> bool:
 
 def _front_matter(lines: list[str]) -> tuple[int, str | None] | None:
     """(the index after a markdown front matter block, its title or first alias), or None."""
-    if not lines or lines[0].strip() != "---":
+    end = front_matter_end(lines)
+    if end is None:
         return None
     title = alias = None
-    for k in range(1, min(len(lines), 40)):
-        t = lines[k].strip()
-        if t == "---":
-            return k + 1, title or alias
-        m = _FRONT_MATTER_KEY.match(t)
+    for k in range(1, end):
+        m = _FRONT_MATTER_KEY.match(lines[k].strip())
         if m and m.group("key").lower() == "title" and m.group("value").strip():
             title = m.group("value").strip().strip("\"'")
         elif m and m.group("key").lower() == "aliases" and k + 1 < len(lines):
             nxt = lines[k + 1].strip()
             value = m.group("value").strip().strip("[]") or (nxt[1:].strip() if nxt.startswith("- ") else "")
             alias = alias or value.split(",")[0].strip().strip("\"'") or None
-    return None
+    return end + 1, title or alias
 
 
 def _page_furniture_follows(lines: list[str]) -> bool:
@@ -167,9 +166,10 @@ def find_headline(lines: list[str], title_max: int = 60) -> Headline:
         if title:
             return Headline(i - 1, title, None, True, text_start=i)
         skipped = True
-    field = next((k for k, ln in enumerate(lines[i : i + _LOOKAHEAD], i) if P.TITLE_FIELD.match(ln.strip())), None)
-    if field is not None:  # a form's title field ("案例名称：…") under the form's name
-        return Headline(field, P.TITLE_FIELD.match(lines[field].strip()).group("title").strip(), None, field > 0)
+    fields = ((k, P.TITLE_FIELD.match(ln.strip())) for k, ln in enumerate(lines[i : i + _LOOKAHEAD], i))
+    field = next(((k, m) for k, m in fields if m), None)
+    if field:  # a form's title field ("案例名称：…") under the form's name
+        return Headline(field[0], field[1].group("title").strip(), None, field[0] > 0)
     opens_with_headline = (not skipped and bool(lines) and is_candidate(lines[0], title_max)
                            and not is_series(lines[0].strip(), lines[1].strip() if len(lines) > 1 else None))
     if opens_with_headline and (_text_follows(lines, 0) or not _page_furniture_follows(lines)):
