@@ -28,6 +28,8 @@ from casekit.extract.clean import clean_text
         pytest.param("2022年05月16日 19:21:42 来源: 某某区融媒体中心", "page-meta", id="date-time-source"),
         pytest.param("2024年08月02日09:49    來源:某某網-某某新聞網", "page-meta", id="date-source-traditional"),
         pytest.param("时间：2015年12月13日 04:16:45", "page-meta", id="labelled-time"),
+        pytest.param("2023-01-08中共某某市委政法委课题组", "page-meta", id="system-date-and-writers-unit"),
+        pytest.param("2021/04/09 王某某", "page-meta", id="system-date-and-writer"),
         pytest.param("客服电话:010-51234567 地址:北京某某区某某路3号", "contact", id="contact"),
         pytest.param("QQ在线沟通:加someone@example.com或1234567890为好友", "contact", id="qq"),
         pytest.param("联 系 人：某某某          联系电话：139****6021", "contact", id="form-contact-row-masked-phone"),
@@ -45,6 +47,8 @@ from casekit.extract.clean import clean_text
         pytest.param("0100702800100000000000000111000011286554", "digits", id="tracking-digits"),
         pytest.param("某某党员网 打印 纠错", "buttons", id="site-and-buttons"),
         pytest.param("加入Vip免费下载 立即下载", "buttons", id="download-bar"),
+        pytest.param("第03版：综合新闻  上一版  下一版", "pager", id="epaper-page-id-and-pager"),
+        pytest.param("上一期  下一期", "pager", id="pager"),
     ],
 )
 def test_furniture_kinds(line, kind):
@@ -61,6 +65,7 @@ def test_furniture_kinds(line, kind):
         pytest.param("中共某某县委组织部", id="unit-line"),
         pytest.param("（某某街道党工委供稿）", id="closing-unit-line"),
         pytest.param("2019年12月", id="closing-date"),
+        pytest.param("2021年4月9日 中共某某县委组织部", id="signed-date-and-unit"),
         pytest.param("全村共有党员56名，其中女党员12名。", id="figures"),
         pytest.param("打造“15分钟便民服务圈”", id="headline-with-a-digit"),
         pytest.param("王某某 李某", id="authors-without-a-role"),

@@ -61,19 +61,19 @@ class Options:
     extra: Mapping[str, object] = field(default_factory=dict)
 
 
-def _lexicon_path(name: str) -> Path:
+def lexicon_path(name: str) -> Path:
     return Path(str(resources.files(LEXICON).joinpath(name)))
 
 
 def read_lexicon_lines(name: str) -> list[str]:
     """The lines of a plain word list of `casekit/lexicon/`, without blanks and # comments."""
-    text = _lexicon_path(name).read_text(encoding="utf-8")
+    text = lexicon_path(name).read_text(encoding="utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
 def read_lexicon_yaml(name: str) -> dict:
     """A YAML word list of `casekit/lexicon/` (an empty file reads as {})."""
-    return yaml.safe_load(_lexicon_path(name).read_text(encoding="utf-8")) or {}
+    return yaml.safe_load(lexicon_path(name).read_text(encoding="utf-8")) or {}
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +92,7 @@ def load_lexicon() -> Lexicon:
         stopwords=frozenset(read_lexicon_lines("stopwords.txt")),
         subject_words={name: frozenset(words) for name, words in read_lexicon_yaml("subject_words.yaml").items()},
         ambiguous_places=frozenset(read_lexicon_lines("ambiguous_places.txt")),
-        userdict=_lexicon_path("userdict.txt"),
+        userdict=lexicon_path("userdict.txt"),
     )
 
 

@@ -20,17 +20,26 @@ from dataclasses import dataclass
 from operator import index
 
 from casekit.extract import patterns as P
-from casekit.extract.characters import fold_radicals
-from casekit.extract.line_roles import (closing_unit, furniture, is_caption_under_image, is_writer_line,
-                                        trailing_credit)
-from casekit.extract.markdown import markdown_layout
+from casekit.extract.characters import fold_radicals, simplified
+from casekit.extract.indicators import find_indicators
+from casekit.extract.line_features import ends_sentence, is_paragraph_line
+from casekit.extract.line_model import furniture_lines
+from casekit.extract.line_roles import (closing_unit, furniture, is_caption_under_image, is_organisation,
+                                        is_writer_line, trailing_credit)
+from casekit.extract.markdown import front_matter_end, markdown_layout
+from casekit.extract.sections import is_heading
 from casekit.extract.split import is_titleish
+from casekit.extract.title_lines import is_salutation
 from casekit.options import Lexicon
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SPACE = " \t\u3000\xa0\ufeff"
 _HEADLINE_GAP = re.compile(rf"[{P.CJK}”]\s+[{P.CJK}“]")  # "…新格局 开创…": the two halves of a headline
 _FURNITURE_MAX = 200  # characters: no header, footer, button row or credit line is longer
+_NUMBER_CELL = re.compile(r"^[\d.,，％%]+$")
+_DATE_ALONE = re.compile(rf"[（(]?{P.PUBLISHED_DATE.pattern}日?[）)]?")
+_CJK_CHAR = re.compile(rf"[{P.CJK}]")
+_CELL_GAP = 4  # lines: the cells of a table row hold a number within this many lines
 _MIN_WRAP = 20  # hard-wrapped text is wider than this; a few short lines of like length are not a wrap
 _CJK_CONTEXT = set("“”‘’《》「」『』【】（）、。，；：！？…—")
 
@@ -149,10 +158,7 @@ class _Line:
 
 def clean_text(raw: str, lexicon: Lexicon) -> Cleaned:
     """Clean a decoded source text (see the module docstring)."""
-    layout = markdown_layout(raw)
-    lines = [ln for ln in _split_lines(raw) if ln.start not in layout.breaks]
-    for line in lines:
-        line.level = layout.levels.get(line.start, 0)
+    lines = _source_lines(raw)
     lines, headers = _drop_noise_lines(lines, lexicon)
     _strip_chunk_numbers(lines)
     for line in lines:
@@ -161,6 +167,20 @@ def clean_text(raw: str, lexicon: Lexicon) -> Cleaned:
     del lines
     return Cleaned(text=fold_radicals(_fold_punctuation(text)), origin=origin, raw_length=len(raw),
                    headers=tuple(headers), outline=outline, closing_units=notes)
+
+
+def source_lines(raw: str) -> list[str]:
+    """The lines of a decoded source text that cleaning judges, as the line model reads them."""
+    return _views(_source_lines(raw))
+
+
+def _source_lines(raw: str) -> list[_Line]:
+    """The non-blank lines of a source, without Markdown's blank-block breaks, each with its level."""
+    layout = markdown_layout(raw)
+    lines = [ln for ln in _split_lines(raw) if ln.start not in layout.breaks]
+    for line in lines:
+        line.level = layout.levels.get(line.start, 0)
+    return lines
 
 
 def _split_lines(raw: str) -> list[_Line]:
@@ -185,29 +205,105 @@ def _add_line(lines: list[_Line], raw: str, pos: int, end: int) -> None:
 
 
 def _drop_noise_lines(lines: list[_Line], lexicon: Lexicon) -> tuple[list[_Line], list[str]]:
-    """Remove credits, captions, bylines, page numbers, teasers, running headers, and a briefing's
-    masthead, rules and distribution list; running headers and mastheads are returned as headers."""
+    """Remove credits, captions, bylines, page numbers, teasers, running headers, a briefing's
+    masthead, rules and distribution list, and the furniture the line model finds among the rest;
+    running headers and mastheads are returned as headers."""
+    dropped, headers = _ruled_noise(lines, lexicon)
+    views = _views(lines)
+    structure = _structure_lines(lines, views, dropped, lexicon)
+    ruled = [True if out else False if i in structure else None for i, out in enumerate(dropped)]
+    found = furniture_lines(views, ruled)
+    return [ln for ln, out in zip(lines, found) if not out], headers
+
+
+def _views(lines: list[_Line]) -> list[str]:
+    """The lines in simplified characters, one for one, as the line model and the structure
+    patterns read them."""
+    return simplified("\n".join(ln.text for ln in lines)).split("\n") if lines else []
+
+
+def _structure_lines(lines: list[_Line], views: list[str], dropped: list[bool], lexicon: Lexicon) -> set[int]:
+    """Lines the line model may not drop. It judges only the head and the tail of a page, the lines
+    before its first paragraph and after its last (where a site puts its furniture), so every line
+    from the first paragraph to the last is kept, and all of a text without a paragraph. Around them
+    it keeps what the later stages read: Markdown headings and front matter, the cells of a table, a
+    headline over a unit line or over body text, the rest of a paragraph a break cut (each past the
+    furniture the rules found), and the kinds of `_is_structure_line`."""
+    paragraphs = [i for i, view in enumerate(views) if is_paragraph_line(view)]
+    if not paragraphs:
+        return set(range(len(views)))
+    closing = front_matter_end(views)
+    front = set(range(closing + 1)) if closing is not None else set()
+    kept = [i for i, out in enumerate(dropped) if not out]
+    below = {i: views[j] for i, j in zip(kept, kept[1:])}
+    above = {j: views[i] for i, j in zip(kept, kept[1:])}
+    return front | _table_cells(views) | set(range(paragraphs[0], paragraphs[-1] + 1)) | {
+        i for i, (line, view) in enumerate(zip(lines, views))
+        if line.level or _is_structure_line(view, lexicon) or _is_headline_over(view, below.get(i, ""))
+        or _continues(above.get(i, ""))
+    }
+
+
+def _continues(above: str) -> bool:
+    """Whether the line under `above` carries on its paragraph: body text cut mid-sentence."""
+    return is_paragraph_line(above) and not _ends_terminal(above)
+
+
+def _is_headline_over(view: str, below: str) -> bool:
+    """A headline over its unit line or its first paragraph: a title later stages look for."""
+    return bool(below) and is_titleish(view) and bool(P.UNIT_LINE.match(below) or _is_running_text(below))
+
+
+def _is_structure_line(view: str, lexicon: Lexicon) -> bool:
+    """A heading (a section's, a bold line alone, a numbered one or a point), a unit, organisation
+    or writer's line, a subtitle, a salutation, a date alone (the day a speech was given or a
+    submission signed), a paragraph's running text, a sentence, or running text holding a figure
+    (a headline holding one may be another article's, in a list of them)."""
+    heading = (P.MD_BOLD_LINE.match(view) or is_heading(_without_markup(view), lexicon.heading_keys, lexicon.heading_cues)
+               or P.HEADING_NUMBER.match(view) or any(p.match(view) for p in P.POINT_STYLES.values()))
+    lead = (P.UNIT_LINE.match(view) or is_organisation(view) or is_writer_line(view) or view.startswith("——")
+            or is_salutation(view) or _DATE_ALONE.fullmatch(re.sub(r"\s+", "", view)))
+    text = (is_paragraph_line(view) or (ends_sentence(view) and _CJK_CHAR.search(view))
+            or (_is_running_text(view) and find_indicators(view, lexicon.units)))
+    return bool(heading or lead or text)
+
+
+def _table_cells(views: list[str]) -> set[int]:
+    """The lines of a table: a row with its cells between tabs (as the Word reader writes one),
+    and in a table flattened one cell a line, the lines near two or more cells that are a number
+    alone ("33.02", "29.84%", "6303")."""
+    numbers = [i for i, view in enumerate(views) if _NUMBER_CELL.match(view)]
+    cells = {i for i, view in enumerate(views) if "\t" in view}
+    for a, b in zip(numbers, numbers[1:]):
+        if b - a <= _CELL_GAP:
+            cells.update(range(a - _CELL_GAP, b + _CELL_GAP + 1))
+    return {i for i in cells if 0 <= i < len(views)}
+
+
+def _ruled_noise(lines: list[_Line], lexicon: Lexicon) -> tuple[list[bool], list[str]]:
+    """Which lines the rules call noise, and the headers among them."""
     repeated = _repeated_lines(lines)
-    kept, headers, in_teaser = [], [], False
+    dropped, headers, in_teaser = [False] * len(lines), [], False
     for i, line in enumerate(lines):
         text = line.text
         if P.ARTICLE_MARK.match(text):
             in_teaser = False
         if in_teaser or P.TEASER_START.match(text):
-            in_teaser = True
+            in_teaser = dropped[i] = True
             continue
-        if P.ISSUE_NUMBER.match(text) and kept and kept[-1] is lines[i - 1] and is_titleish(kept[-1].text, 20):
-            headers.append(re.sub(r"\s+", "", kept.pop().text))  # the briefing's masthead ("组 工 信 息")
+        if P.ISSUE_NUMBER.match(text) and i and not dropped[i - 1] and is_titleish(lines[i - 1].text, 20):
+            headers.append(re.sub(r"\s+", "", lines[i - 1].text))  # the briefing's masthead ("组 工 信 息")
+            dropped[i - 1] = dropped[i] = True
             continue
         if _is_junk_line(_without_markup(text)) or (i and is_caption_under_image(text, lines[i - 1].text)):
+            dropped[i] = True
             continue
         if text in repeated or _is_collection_title(lines, i, lexicon):
             header = P.MD_LINE_PREFIX.sub("", text)
             if header not in headers:
                 headers.append(header)
-            continue
-        kept.append(line)
-    return kept, headers
+            dropped[i] = True
+    return dropped, headers
 
 
 def _without_markup(text: str) -> str:

@@ -27,6 +27,7 @@ _BUTTON_TOKEN_MAX = 10  # characters: a button's label ("加入会员免费下�
 _CJK = re.compile(rf"[{P.CJK}]")
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z]+[^>]*>?|/>|\{\{|\}\}|&[a-z]+;|\[\[|\]\]")
 _DATE_START = re.compile(r"^\d{4}\s*[年\-/.]\s*\d{1,2}")
+_SYSTEM_DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}\s*[:：]\s*\d{2}(?!\d)")
 _PAGE_ID = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,3}\s*版")
 # "马某某 孙某": authors' names under a headline.
@@ -119,6 +120,8 @@ def is_chrome(text: str) -> bool:
 
 
 def is_pager(text: str) -> bool:
+    """Paging between a paper's pages or a site's articles ("上一版 下一版", "第03版：要闻 上一版"):
+    a short line holding a pager cue."""
     return len(text) <= 30 and has_cue(text, "pager")
 
 
@@ -242,10 +245,15 @@ def is_caption_under_image(text: str, above: str) -> bool:
 
 def is_page_meta(text: str) -> bool:
     """A page's date line: a date with a clock time or a source label
-    ("2022年05月16日 19:21 来源: 某某融媒体中心", "时间：2015年12月13日 04:16:45")."""
+    ("2022年05月16日 19:21 来源: 某某融媒体中心", "时间：2015年12月13日 04:16:45"), or a date as a
+    publishing system writes it followed by the writer ("2023-01-08中共某某市委课题组",
+    "2021/04/09 王某某")."""
     t = text.strip()
     if len(t) > _CREDIT_MAX or is_sentence(t):
         return False
+    stamp = _SYSTEM_DATE.match(t)
+    if stamp and (is_organisation(t[stamp.end():]) or is_writer_line(t[stamp.end():])):
+        return True
     labels = _labels("meta_label").pattern
     dated = _DATE_START.match(t) or re.match(rf"(?:{labels}){_LABEL_SEP}\d{{4}}", t)
     return bool(dated and (_CLOCK.search(t) or re.search(rf"(?:{labels}){_LABEL_SEP}", t)))
@@ -344,6 +352,7 @@ _FURNITURE = (
     ("digits", is_digit_row),
     ("buttons", is_button_row),
     ("paywall", is_paywall),
+    ("pager", is_pager),
     ("apparatus", is_apparatus),
 )
 

@@ -39,7 +39,6 @@ _PUBLISHED = re.compile(r"(?:发布时间|發布時間|發佈時間|发布日期
 # "8月24日上午，", "12月16日，": a sentence opening on the day of the event.
 _DATED_SENTENCE = re.compile(r"(?:^|[\n。！？])(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下]午|晚上?|至\d{1,2}日|[，,])")
 # "（2019年7月5日）": the day a speech was given, printed beside its title.
-_DELIVERY_DATE = re.compile(r"[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]")
 
 
 @dataclass(frozen=True)
@@ -129,7 +128,7 @@ def genre_scores(text: str, title: str | None, source_has_byline: bool = False, 
         "place_headline": bool(title) and (bool(P.PLACE_TITLE.match(title)) or title.startswith(cues.provinces)),
         "dated_lead": bool(_DATED_SENTENCE.search(_SPACE.sub("", body[:_LEAD_CHARS]))),
         "quoted_lead": body.lstrip().startswith(("“", "\"", "「")),
-        "delivery_date": bool(_DELIVERY_DATE.search(places["opening"])),
+        "delivery_date": bool(P.DELIVERY_DATE.search(places["opening"])),
     }
     for name, present in seen.items():
         shape = cues.shapes.get(name)

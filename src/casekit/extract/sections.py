@@ -82,6 +82,11 @@ def _flattened_headings(par: str, offset: int, heading_keys: dict[str, str]) -> 
     return found
 
 
+def is_heading(par: str, heading_keys: dict[str, str], heading_cues: HeadingCues = ()) -> bool:
+    """Whether a paragraph is a section heading as `split_sections` reads one."""
+    return _parse_heading(par, heading_keys, heading_cues) is not None
+
+
 def _parse_heading(par: str, heading_keys: dict[str, str], heading_cues: HeadingCues) -> tuple[str, str, int] | None:
     """(key, heading as written, offset of the body in the paragraph) for a heading paragraph."""
     number = P.HEADING_NUMBER.match(par)
