@@ -87,6 +87,9 @@ def test_lines_of_the_document_are_not_furniture(line):
         pytest.param("全区建成示范村9个。（通讯员 陈某某、韩某）", "（通讯员", id="byline"),
         pytest.param("选派联络员到社会组织挂联指导。（作者单位：某某县委办公室）", "（作者单位", id="writers-unit"),
         pytest.param("社区建成议事厅3个（含临时议事点）", None, id="a-note-of-the-text"),
+        pytest.param("为企业发展提供纪律保障。（某某公司党建云平台供稿）", "（某某公司", id="supplier-note"),
+        pytest.param("会议强调要压实责任。（根据会议录音整理）", "（根据", id="transcribed-note"),
+        pytest.param("全村新建步道3公里（含供稿人自建段）", None, id="supplier-word-inside-a-note-of-the-text"),
     ],
 )
 def test_credit_closing_a_line(line, cut):

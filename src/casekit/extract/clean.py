@@ -21,25 +21,17 @@ from operator import index
 
 from casekit.extract import patterns as P
 from casekit.extract.characters import fold_radicals, simplified
-from casekit.extract.indicators import find_indicators
-from casekit.extract.line_features import ends_sentence, is_paragraph_line
+from casekit.extract.line_guard import model_may_not_drop
 from casekit.extract.line_model import furniture_lines
-from casekit.extract.line_roles import (closing_unit, furniture, is_caption_under_image, is_organisation,
-                                        is_writer_line, trailing_credit)
-from casekit.extract.markdown import front_matter_end, markdown_layout
-from casekit.extract.sections import is_heading
+from casekit.extract.line_roles import (closing_unit, ends_terminal, furniture, is_caption_under_image,
+                                        is_running_text, is_writer_line, trailing_credit, without_markup)
+from casekit.extract.markdown import markdown_layout
 from casekit.extract.split import is_titleish
-from casekit.extract.title_lines import is_salutation
 from casekit.options import Lexicon
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SPACE = " \t\u3000\xa0\ufeff"
-_HEADLINE_GAP = re.compile(rf"[{P.CJK}”]\s+[{P.CJK}“]")  # "…新格局 开创…": the two halves of a headline
 _FURNITURE_MAX = 200  # characters: no header, footer, button row or credit line is longer
-_NUMBER_CELL = re.compile(r"^[\d.,，％%]+$")
-_DATE_ALONE = re.compile(rf"[（(]?{P.PUBLISHED_DATE.pattern}日?[）)]?")
-_CJK_CHAR = re.compile(rf"[{P.CJK}]")
-_CELL_GAP = 4  # lines: the cells of a table row hold a number within this many lines
 _MIN_WRAP = 20  # hard-wrapped text is wider than this; a few short lines of like length are not a wrap
 _CJK_CONTEXT = set("“”‘’《》「」『』【】（）、。，；：！？…—")
 
@@ -210,74 +202,17 @@ def _drop_noise_lines(lines: list[_Line], lexicon: Lexicon) -> tuple[list[_Line]
     running headers and mastheads are returned as headers."""
     dropped, headers = _ruled_noise(lines, lexicon)
     views = _views(lines)
-    structure = _structure_lines(lines, views, dropped, lexicon)
-    ruled = [True if out else False if i in structure else None for i, out in enumerate(dropped)]
+    kept = model_may_not_drop(views, [ln.level for ln in lines], dropped, lexicon)
+    ruled = [True if out else False if i in kept else None for i, out in enumerate(dropped)]
     found = furniture_lines(views, ruled)
     return [ln for ln, out in zip(lines, found) if not out], headers
 
 
 def _views(lines: list[_Line]) -> list[str]:
-    """The lines in simplified characters, one for one, as the line model and the structure
-    patterns read them."""
+    """The lines in simplified characters, one for one, as the line model and its guard read them."""
     return simplified("\n".join(ln.text for ln in lines)).split("\n") if lines else []
 
 
-def _structure_lines(lines: list[_Line], views: list[str], dropped: list[bool], lexicon: Lexicon) -> set[int]:
-    """Lines the line model may not drop. It judges only the head and the tail of a page, the lines
-    before its first paragraph and after its last (where a site puts its furniture), so every line
-    from the first paragraph to the last is kept, and all of a text without a paragraph. Around them
-    it keeps what the later stages read: Markdown headings and front matter, the cells of a table, a
-    headline over a unit line or over body text, the rest of a paragraph a break cut (each past the
-    furniture the rules found), and the kinds of `_is_structure_line`."""
-    paragraphs = [i for i, view in enumerate(views) if is_paragraph_line(view)]
-    if not paragraphs:
-        return set(range(len(views)))
-    closing = front_matter_end(views)
-    front = set(range(closing + 1)) if closing is not None else set()
-    kept = [i for i, out in enumerate(dropped) if not out]
-    below = {i: views[j] for i, j in zip(kept, kept[1:])}
-    above = {j: views[i] for i, j in zip(kept, kept[1:])}
-    return front | _table_cells(views) | set(range(paragraphs[0], paragraphs[-1] + 1)) | {
-        i for i, (line, view) in enumerate(zip(lines, views))
-        if line.level or _is_structure_line(view, lexicon) or _is_headline_over(view, below.get(i, ""))
-        or _continues(above.get(i, ""))
-    }
-
-
-def _continues(above: str) -> bool:
-    """Whether the line under `above` carries on its paragraph: body text cut mid-sentence."""
-    return is_paragraph_line(above) and not _ends_terminal(above)
-
-
-def _is_headline_over(view: str, below: str) -> bool:
-    """A headline over its unit line or its first paragraph: a title later stages look for."""
-    return bool(below) and is_titleish(view) and bool(P.UNIT_LINE.match(below) or _is_running_text(below))
-
-
-def _is_structure_line(view: str, lexicon: Lexicon) -> bool:
-    """A heading (a section's, a bold line alone, a numbered one or a point), a unit, organisation
-    or writer's line, a subtitle, a salutation, a date alone (the day a speech was given or a
-    submission signed), a paragraph's running text, a sentence, or running text holding a figure
-    (a headline holding one may be another article's, in a list of them)."""
-    heading = (P.MD_BOLD_LINE.match(view) or is_heading(_without_markup(view), lexicon.heading_keys, lexicon.heading_cues)
-               or P.HEADING_NUMBER.match(view) or any(p.match(view) for p in P.POINT_STYLES.values()))
-    lead = (P.UNIT_LINE.match(view) or is_organisation(view) or is_writer_line(view) or view.startswith("——")
-            or is_salutation(view) or _DATE_ALONE.fullmatch(re.sub(r"\s+", "", view)))
-    text = (is_paragraph_line(view) or (ends_sentence(view) and _CJK_CHAR.search(view))
-            or (_is_running_text(view) and find_indicators(view, lexicon.units)))
-    return bool(heading or lead or text)
-
-
-def _table_cells(views: list[str]) -> set[int]:
-    """The lines of a table: a row with its cells between tabs (as the Word reader writes one),
-    and in a table flattened one cell a line, the lines near two or more cells that are a number
-    alone ("33.02", "29.84%", "6303")."""
-    numbers = [i for i, view in enumerate(views) if _NUMBER_CELL.match(view)]
-    cells = {i for i, view in enumerate(views) if "\t" in view}
-    for a, b in zip(numbers, numbers[1:]):
-        if b - a <= _CELL_GAP:
-            cells.update(range(a - _CELL_GAP, b + _CELL_GAP + 1))
-    return {i for i in cells if 0 <= i < len(views)}
 
 
 def _ruled_noise(lines: list[_Line], lexicon: Lexicon) -> tuple[list[bool], list[str]]:
@@ -295,7 +230,7 @@ def _ruled_noise(lines: list[_Line], lexicon: Lexicon) -> tuple[list[bool], list
             headers.append(re.sub(r"\s+", "", lines[i - 1].text))  # the briefing's masthead ("组 工 信 息")
             dropped[i - 1] = dropped[i] = True
             continue
-        if _is_junk_line(_without_markup(text)) or (i and is_caption_under_image(text, lines[i - 1].text)):
+        if _is_junk_line(without_markup(text)) or (i and is_caption_under_image(text, lines[i - 1].text)):
             dropped[i] = True
             continue
         if text in repeated or _is_collection_title(lines, i, lexicon):
@@ -304,15 +239,6 @@ def _ruled_noise(lines: list[_Line], lexicon: Lexicon) -> tuple[list[bool], list
                 headers.append(header)
             dropped[i] = True
     return dropped, headers
-
-
-def _without_markup(text: str) -> str:
-    """A line as a reader sees it: a link's words without its address, no HTML tags, no
-    emphasis marks around the whole line ("*（执笔：…）*")."""
-    text = P.MD_EMPHASIS_LINE.sub(r"\g<inner>", text)
-    if "[" not in text and "<" not in text:
-        return text
-    return P.HTML_TAG.sub("", P.MD_LINK.sub(lambda m: m.group(0)[1 : m.start(2) - m.start(0)], text)).strip()
 
 
 def _is_junk_line(text: str) -> bool:
@@ -405,7 +331,7 @@ def _strip_run(run: list[tuple[_Line, int]]) -> None:
     if len(run) < 3:
         return
     texts = [ln.text for ln, _ in run]
-    mid_sentence = sum(1 for t in texts[:-1] if not _ends_terminal(t))
+    mid_sentence = sum(1 for t in texts[:-1] if not ends_terminal(t))
     if mid_sentence * 2 < len(texts) - 1 or sum(map(len, texts)) / len(texts) < 60:
         return
     for line, width in run:
@@ -507,10 +433,10 @@ def _joins(paragraph: list[_Line], lines: list[_Line], i: int, wrap: int | None,
     """Whether line i continues the paragraph so far (a page break or hard wrap split it)."""
     if paragraph[-1].level or lines[i].level:
         return False
-    so_far = _without_markup("".join(ln.text for ln in paragraph))
-    if _ends_terminal(so_far) or P.CAPTION.search(so_far) or P.UNIT_LINE.match(so_far):
+    so_far = without_markup("".join(ln.text for ln in paragraph))
+    if ends_terminal(so_far) or P.CAPTION.search(so_far) or P.UNIT_LINE.match(so_far):
         return False
-    if not (_is_running_text(so_far) or _continues_wrapped_line(paragraph[-1].text, lines[i].text, wrap)):
+    if not (is_running_text(so_far) or _continues_wrapped_line(paragraph[-1].text, lines[i].text, wrap)):
         return False
     if _is_structural(lines, i):
         return False
@@ -524,29 +450,9 @@ def _continues_wrapped_line(line: str, nxt: str, wrap: int | None) -> bool:
     ("…筑牢基层“红色堡" + "垒”"), but not a paragraph that follows a headline as long as the wrap."""
     if wrap is None or len(line) < wrap:
         return False
-    if not _HEADLINE_GAP.search(line):
+    if not P.HEADLINE_GAP.search(line):
         return True
     return len(nxt) < wrap // 2 and not any(c in nxt for c in P.SENTENCE_INNER)
-
-
-def _ends_terminal(text: str) -> bool:
-    if not text:
-        return True
-    last = text[-1]
-    if last in "”\"’'":
-        return len(text) > 1 and text[-2] in P.TERMINAL
-    return last in P.TERMINAL
-
-
-def _is_running_text(text: str) -> bool:
-    """A line of body text rather than a title or heading."""
-    if text[-1] in P.COMMAS or any(c in text for c in P.SENTENCE_INNER):
-        return True
-    if P.HEADING_NUMBER.match(text):
-        return False
-    if sum(text.count(c) for c in "，,") >= 2 or sum(text.count(c) for c in P.COMMAS) >= 3:
-        return True
-    return len(text) >= 40 and not _HEADLINE_GAP.search(text)
 
 
 def _is_structural(lines: list[_Line], i: int) -> bool:

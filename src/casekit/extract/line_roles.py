@@ -10,7 +10,8 @@ and by cue words kept as data (`lexicon/line_cues.yaml`), never by one document'
 
 `furniture(line)` says which kind of page furniture a line is, if any, wherever it stands:
 cleaning drops those lines. The other predicates describe lines near a headline
-(`title_lines` reads them), where a date, a source or an author may stand under the title.
+(`title_lines` reads them), where a date, a source or an author may stand under the title, and
+running text as cleaning's joiner and the line model's guard read it.
 """
 
 from __future__ import annotations
@@ -90,6 +91,36 @@ def token_cue(text: str, group: str) -> bool:
 def is_sentence(text: str) -> bool:
     """Running text: a sentence's punctuation inside, or longer than any headline."""
     return any(c in text for c in P.SENTENCE_INNER) or len(text) > 80
+
+
+def without_markup(text: str) -> str:
+    """A line as a reader sees it: a link's words without its address, no HTML tags, no
+    emphasis marks around the whole line ("*（执笔：…）*")."""
+    text = P.MD_EMPHASIS_LINE.sub(r"\g<inner>", text)
+    if "[" not in text and "<" not in text:
+        return text
+    return P.HTML_TAG.sub("", P.MD_LINK.sub(lambda m: m.group(0)[1 : m.start(2) - m.start(0)], text)).strip()
+
+
+def ends_terminal(text: str) -> bool:
+    """Whether a line ends with punctuation that closes a paragraph (a closing quote after it)."""
+    if not text:
+        return True
+    last = text[-1]
+    if last in "”\"’'":
+        return len(text) > 1 and text[-2] in P.TERMINAL
+    return last in P.TERMINAL
+
+
+def is_running_text(text: str) -> bool:
+    """A line of body text rather than a title or heading."""
+    if text[-1] in P.COMMAS or any(c in text for c in P.SENTENCE_INNER):
+        return True
+    if P.HEADING_NUMBER.match(text):
+        return False
+    if sum(text.count(c) for c in "，,") >= 2 or sum(text.count(c) for c in P.COMMAS) >= 3:
+        return True
+    return len(text) >= 40 and not P.HEADLINE_GAP.search(text)
 
 
 def _unbracketed(text: str) -> str:
@@ -289,11 +320,17 @@ def is_affiliation_note(text: str) -> bool:
 
 
 def trailing_credit(line: str) -> int | None:
-    """Where a credit or byline in brackets that closes a line of text begins, if one does."""
+    """Where a credit, a byline or a supplier's note ("（某某平台供稿）") in brackets that closes a
+    line of text begins, if one does. A supplier that is a submitting organisation is read first,
+    as a closing unit (`closing_unit`)."""
     m = _TRAILING_NOTE.search(line.rstrip())
-    if m and m.start() > 0 and (is_credit(m.group(0)) or is_byline(m.group(0))):
+    if m and m.start() > 0 and (is_credit(m.group(0)) or is_byline(m.group(0)) or _is_supplier_note(m.group(0))):
         return m.start()
     return None
+
+
+def _is_supplier_note(note: str) -> bool:
+    return _unbracketed(note).endswith(cues()["supplier"])
 
 
 def closing_unit(line: str) -> tuple[int, str] | None:

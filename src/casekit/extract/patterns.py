@@ -18,6 +18,9 @@ TERMINAL = "。！？!?；;…：:】）)"
 SENTENCE_INNER = "。！？；;"
 COMMAS = "，,、"
 
+# "…新格局 开创…": the gap between the two halves of a headline.
+HEADLINE_GAP = re.compile(rf"[{CJK}”]\s+[{CJK}“]")
+
 # --- cleaning -------------------------------------------------------------------------
 
 # "1、2018 全国城市…" / "3、驱动机制": a number pasted at a line start by a PDF chunker.
