@@ -168,6 +168,11 @@ def test_drops_teasers_to_the_end(lexicon):
         pytest.param("开展文体娱www.乐等活动。", "开展文体娱乐等活动。", id="stray-www"),
         pytest.param("【画面】在经费保障方面，每年拨付经费。【结束画面】", "在经费保障方面，每年拨付经费。", id="stage-direction"),
         pytest.param("本报讯（记者 张某某 通讯员 李某）今年以来，某区推行网格化。", "今年以来，某区推行网格化。", id="news-dateline"),
+        pytest.param("拼版照片上图为某某胡同整治前（2015年5月摄）；下图为整治后的胡同（2018年摄）。 自试点以来，全区办结诉求"
+                     "1.2万件。", "自试点以来，全区办结诉求1.2万件。", id="composite-caption-run-into-the-text"),
+        pytest.param("上图为社区党员入户走访（王某 摄）。 今年以来，社区党委组织党员开展走访，共走访群众300户，收集意见"
+                     "建议45条，办结42条，群众满意率达到96%。", "今年以来，社区党委组织党员开展走访，共走访群众300户，收集意见建议45条，"
+                     "办结42条，群众满意率达到96%。", id="caption-run-into-the-text"),
     ],
 )
 def test_drops_junk_inside_lines(raw, expected, lexicon):

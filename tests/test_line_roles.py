@@ -45,6 +45,8 @@ from casekit.extract.clean import clean_text
         pytest.param("浏览次数: | 有 效 性: | 成文日期: | 2021-02-27 | ||", "disclosure", id="disclosure-row"),
         pytest.param("(某某市委政法委员会,浙江 某某 312000)", "affiliation", id="affiliation-postcode"),
         pytest.param("0100702800100000000000000111000011286554", "digits", id="tracking-digits"),
+        pytest.param("(更新时间戳: 1697287690569)", "digits", id="labelled-timestamp"),
+        pytest.param("文章编号：202310140001", "digits", id="labelled-article-id"),
         pytest.param("某某党员网 打印 纠错", "buttons", id="site-and-buttons"),
         pytest.param("加入Vip免费下载 立即下载", "buttons", id="download-bar"),
         pytest.param("第03版：综合新闻  上一版  下一版", "pager", id="epaper-page-id-and-pager"),
@@ -75,6 +77,7 @@ def test_furniture_kinds(line, kind):
         pytest.param("村民下载“村务通”，全村下载量达到600人次。", id="sentence-with-a-download-word"),
         pytest.param("记者王某某摄", id="photo-credit-judged-with-its-caption"),
         pytest.param("GDP 12.5%", id="latin-and-digits-short"),
+        pytest.param("全县党员总数：12000", id="a-count-after-a-label"),
     ],
 )
 def test_lines_of_the_document_are_not_furniture(line):

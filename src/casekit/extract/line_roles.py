@@ -29,6 +29,7 @@ _CJK = re.compile(rf"[{P.CJK}]")
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z]+[^>]*>?|/>|\{\{|\}\}|&[a-z]+;|\[\[|\]\]")
 _DATE_START = re.compile(r"^\d{4}\s*[年\-/.]\s*\d{1,2}")
 _SYSTEM_DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*")
+_MACHINE_FIELD = re.compile(r"^[（(]?[^\d:：()（）]{1,8}[:：]\s*\d{10,}\s*[）)]?$")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}\s*[:：]\s*\d{2}(?!\d)")
 _PAGE_ID = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,3}\s*版")
 # "马某某 孙某": authors' names under a headline.
@@ -359,8 +360,11 @@ def is_apparatus(text: str) -> bool:
 
 
 def is_digit_row(text: str) -> bool:
-    """A row of digits and Latin without a Chinese character (a tracking id, a counter)."""
+    """A row of digits and Latin without a Chinese character (a tracking id, a counter), or a short
+    label with a machine's number ("(更新时间戳: 1697287690569)", "文章编号：202310140001")."""
     t = text.strip()
+    if _MACHINE_FIELD.match(t):
+        return True
     return len(t) >= 8 and _CJK.search(t) is None and sum(c.isdigit() for c in t) >= 0.6 * len(t)
 
 

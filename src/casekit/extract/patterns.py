@@ -91,6 +91,10 @@ HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>\n]{0,300})?/?>")
 # and a number; Chinese puts none there.
 NUMBER_GAP = re.compile(rf"(?<=[{CJK}])[ \u00a0](?=\d)|(?<=\d)[ \u00a0](?=[{CJK}])")
 
+# "上图为某某胡同整治前（2015年摄）；下图为整治后（2018年摄）。 ": a photo's caption opening a line
+# of text, up to its last photographer's mark, run into the text after it.
+LEADING_CAPTION = re.compile(r"^(?:拼版照片|组图)?[：:]?\s*[上下左右]?图(?:为|片?[：:]).{0,400}摄[）)][。；]?\s+")
+
 # "【画面】", "【结束画面】", "【字幕】": a stage direction in a broadcast script.
 STAGE_DIRECTION = re.compile(r"【(?:结束)?(?:画面|字幕|同期声|解说|音乐|镜头|空镜)[^】]{0,6}】")
 
