@@ -159,3 +159,17 @@ def test_writer_lines(line, kind):
     """Names alone are an author line, an office and a name a speaker line; both are writer lines."""
     assert (L.is_author_line(line), L.is_speaker_line(line)) == (kind == "author", kind == "speaker")
     assert L.is_writer_line(line) is (kind is not None)
+
+
+@pytest.mark.parametrize(
+    "line, blurb",
+    [
+        pytest.param("在全县党建工作会议上的发言范文【导语】本站为您精心整理的“发言范文”精品文档，供您参考阅读！喜欢就下载吧。"
+                     "各位领导、同志们：", "本站为您精心整理的“发言范文”精品文档，供您参考阅读！喜欢就下载吧。", id="document-site-blurb"),
+        pytest.param("某某村议事协商案例【摘要】某某村推行“院落议事”，群众满意率达到96%。", None, id="an-abstract-is-the-text"),
+        pytest.param("推行“院落议事”的做法。本文供您参考。", None, id="no-marker-no-blurb"),
+    ],
+)
+def test_site_blurb_after_a_lead_marker(line, blurb):
+    span = L.site_blurb(line)
+    assert (line[span[0]:span[1]] if span else None) == blurb

@@ -32,6 +32,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
 from casekit.extract import line_model
+from casekit.extract import patterns as P
 from casekit.extract.characters import simplified
 from casekit.extract.clean import clean_text, source_lines
 from casekit.extract.line_features import FEATURES, document_features
@@ -43,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FOLDERS = (ROOT / "tests" / "corpus", ROOT.parent / "shared" / "eval" / "dev")
 OUT = ROOT / "src" / "casekit" / "lexicon" / "line_model.json"
 _SPACE = re.compile(r"\s+")
+_TO_ASCII = str.maketrans({full: ascii_ for ascii_, full in P.ASCII_TO_FULL.items()})
 _MIN_BODY = 30  # characters: a gold figure or model marks its line as text only in a line this long
 _MIN_SENTENCE = 50  # characters: a line this long ending a sentence, outside the gold's noise, is text
 
@@ -92,8 +94,9 @@ def _labelled(folder: Path) -> list[Labelled]:
 
 
 def _norm(text: str | None) -> str:
-    """A gold string or a line without spaces, in simplified characters as the model reads lines."""
-    return _SPACE.sub("", simplified(text or ""))
+    """A gold string or a line without spaces, in simplified characters as the model reads lines, its
+    punctuation folded to ASCII as cleaning folds it the other way."""
+    return _SPACE.sub("", simplified(text or "")).translate(_TO_ASCII)
 
 
 def _labels(lines: list[str], gold: dict) -> list[int | None]:

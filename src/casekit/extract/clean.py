@@ -24,7 +24,8 @@ from casekit.extract.characters import fold_radicals, simplified
 from casekit.extract.line_guard import model_may_not_drop
 from casekit.extract.line_model import furniture_lines
 from casekit.extract.line_roles import (closing_unit, ends_terminal, furniture, is_caption_under_image,
-                                        is_running_text, is_writer_line, trailing_credit, without_markup)
+                                        is_running_text, is_writer_line, site_blurb, trailing_credit,
+                                        without_markup)
 from casekit.extract.markdown import markdown_layout
 from casekit.extract.split import is_titleish
 from casekit.options import Lexicon
@@ -349,6 +350,9 @@ def _inline_junk(raw: str, line: _Line) -> list[tuple[int, int]]:
                     P.LEADING_CAPTION):
         spans.extend((line.start + m.start(), line.start + m.end()) for m in pattern.finditer(segment))
     spans.extend((line.start + s, line.start + e) for s, e in _markdown_markup(segment))
+    blurb = site_blurb(segment)
+    if blurb:
+        spans.append((line.start + blurb[0], line.start + blurb[1]))
     note = closing_unit(segment)
     credit = note[0] if note else trailing_credit(segment)
     if credit is not None:

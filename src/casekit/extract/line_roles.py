@@ -30,6 +30,8 @@ _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z]+[^>]*>?|/>|\{\{|\}\}|&[a-z]+;|\[\[|\]\]
 _DATE_START = re.compile(r"^\d{4}\s*[年\-/.]\s*\d{1,2}")
 _SYSTEM_DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*")
 _MACHINE_FIELD = re.compile(r"^[（(]?[^\d:：()（）]{1,8}[:：]\s*\d{10,}\s*[）)]?$")
+_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]")
+_BLURB_MAX = 200  # characters: a site's blurb about a file is no longer
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}\s*[:：]\s*\d{2}(?!\d)")
 _PAGE_ID = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,3}\s*版")
 # "马某某 孙某": authors' names under a headline.
@@ -332,6 +334,27 @@ def trailing_credit(line: str) -> int | None:
 
 def _is_supplier_note(note: str) -> bool:
     return _unbracketed(note).endswith(cues()["supplier"])
+
+
+@lru_cache(maxsize=1)
+def lead_marker() -> re.Pattern:
+    """A bracketed marker of where a text starts ("【导语】", "[摘要]"), cue words from the lexicon."""
+    return re.compile(rf"[【\[]\s*(?:{'|'.join(map(re.escape, cues()['lead_marker']))})\s*[】\]]")
+
+
+def site_blurb(line: str) -> tuple[int, int] | None:
+    """The span of a document site's blurb about the file after a lead marker ("…范例【导语】网友为您
+    精心整理收集的…供您参考阅读，希望对您有所帮助！喜欢就下载吧。各位领导…"): the sentences after the
+    marker that hold a blurb cue, up to the first that holds none. The marker stays, for the title."""
+    m = lead_marker().search(line)
+    if not m:
+        return None
+    end = m.end()
+    for sentence in _SENTENCE.finditer(line, m.end()):
+        if sentence.start() - m.end() > _BLURB_MAX or not has_cue(sentence.group(0), "blurb"):
+            break
+        end = sentence.end()
+    return (m.end(), end) if end > m.end() else None
 
 
 def closing_unit(line: str) -> tuple[int, str] | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from casekit.extract import patterns as P
 from casekit.extract.line_roles import (ascii_share, cues, has_cue, is_buttons, is_chrome, is_dateline, is_meta,
-                                        is_pager, is_sentence)
+                                        is_pager, is_sentence, lead_marker)
 from casekit.extract.markdown import front_matter_end
 
 HEAD_WINDOW = 60  # lines: a headline further down is not the document's headline
@@ -206,8 +206,7 @@ def find_headline(lines: list[str], title_max: int = 60) -> Headline:
 
 def run_on_title(text: str, title_max: int = 60) -> str | None:
     """The headline run into a first paragraph before a marker of its text ("…范例【导语】…")."""
-    markers = "|".join(map(re.escape, cues()["lead_marker"]))
-    m = re.search(rf"[【\[]\s*(?:{markers})\s*[】\]]", text[: title_max + 8])
+    m = lead_marker().search(text[: title_max + 8])
     if m and m.start() >= 5 and not is_sentence(text[: m.start()]):
         return text[: m.start()].strip()
     d = _SPEECH_DATE.search(text, 0, title_max + 20)
