@@ -237,6 +237,12 @@ def test_a_table_of_places_is_not_a_series_of_reports():
                      id="unit-under-a-headline-below-chrome"),
         pytest.param(["合作社带富一方百姓", "——某某县的探索"], None, id="subtitle-is-no-unit"),
         pytest.param(["合作社带富一方百姓", "王某某"], None, id="names-are-no-unit"),
+        pytest.param(["合作社带富一方百姓", "合作社带富一方百姓  中共某某县委组织部  一、背景  某某县位于山区。"],
+                     "中共某某县委组织部", id="unit-in-a-flattened-text"),
+        pytest.param(["合作社带富一方百姓", "中共某某县委组织部  一、背景  某某县位于山区。"], "中共某某县委组织部",
+                     id="unit-opening-a-flattened-text"),
+        pytest.param(["合作社带富一方百姓", "中共某某县委组织部  近年来某某县推动发展。"], None,
+                     id="no-heading-after-it-no-flattened-unit"),
     ],
 )
 def test_unit_on_a_line_under_the_headline(lines, unit):

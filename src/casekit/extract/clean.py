@@ -214,8 +214,6 @@ def _views(lines: list[_Line]) -> list[str]:
     return simplified("\n".join(ln.text for ln in lines)).split("\n") if lines else []
 
 
-
-
 def _ruled_noise(lines: list[_Line], lexicon: Lexicon) -> tuple[list[bool], list[str]]:
     """Which lines the rules call noise, and the headers among them."""
     repeated = _repeated_lines(lines)

@@ -19,6 +19,7 @@ from casekit.extract import line_roles, title_lines
 _MIN_PREFACE_CHARS = 100
 _MIN_ITEM_CHARS = 20  # a Markdown heading over less text than a sentence heads no item of its own
 _SPACE_AND_MARKS = re.compile(r"[\s:：*_]+")
+_FLATTENED_GAP = re.compile(r"\s{2,}")  # where a flattened text's lost line breaks were
 
 
 @dataclass(frozen=True)
@@ -331,12 +332,27 @@ def _headline_anchor(paragraphs: list[Paragraph], head: title_lines.Headline, ti
 
 def _unit_under(paragraphs: list[Paragraph], index: int) -> str | None:
     """The writers' unit on a line of its own under the headline at `index`, past a subtitle and
-    the writers' names ("某某集团有限公司广东公司" under "马某 孙某")."""
+    the writers' names ("某某集团有限公司广东公司" under "马某 孙某"), or at the head of a text whose
+    line breaks were flattened into spaces ("标题  某某镇党委  一、背景  …")."""
     for par in paragraphs[index + 1 : index + 4]:
         if line_roles.is_organisation(par.text):
             return par.text.strip()
+        flattened = _flattened_unit(par.text, paragraphs[index].text.strip())
+        if flattened:
+            return flattened
         if not (line_roles.is_author_line(par.text) or title_lines.is_subtitle(par.text)):
             return None
+    return None
+
+
+def _flattened_unit(text: str, title: str) -> str | None:
+    """The organisation opening a flattened text (after the headline, if repeated there) when a
+    numbered heading follows it: the unit line that lost its break."""
+    parts = [p for p in _FLATTENED_GAP.split(text.strip()) if p]
+    if parts and parts[0] == title:
+        parts = parts[1:]
+    if len(parts) >= 2 and line_roles.is_organisation(parts[0]) and P.HEADING_NUMBER.match(parts[1]):
+        return parts[0]
     return None
 
 
