@@ -45,6 +45,10 @@ def codes(text, options):
         pytest.param(GOOD + "\n中共某某县委组织部\n2023年6月12日", [], id="signature-block-is-no-cut-off"),
         pytest.param(GOOD + "\n执笔人：张某\n联系电话：13800000000", [], id="writer-and-contacts-are-no-cut-off"),
         pytest.param(GOOD + "\n二〇二三年六月", [], id="date-in-chinese-numerals"),
+        pytest.param(GOOD + "\n全村共有党员56名，**党建引领是关键。**", [], id="emphasis-closing-the-text"),
+        pytest.param(GOOD + "\n全村共有党员56名。王某某", [], id="writer-after-the-last-sentence"),
+        pytest.param(GOOD + "\n全村共有党员56名。王某某说", [("error", "ends-mid-sentence")], id="a-sentence-begun-is-no-writer"),
+        pytest.param(GOOD + "\n村名\t党员数\n新民村\t56\n合计\n56\n31.5%", [], id="a-table-closes-the-text"),
         pytest.param(GOOD + "\n二是坚持群众主体", [("error", "ends-mid-sentence")], id="cut-off-before-nothing"),
         pytest.param("2023年度述职报告\n同志们：\n一年来，我认真履职。\n一、主要工作\n全年召开专题会议18次。\n"
                      "二、存在的问题\n调研还不够深入。", [], id="a-speech-has-no-template-to-miss"),

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 
 from casekit.extract import patterns as P
+from casekit.extract.line_roles import is_author_line
 from casekit.extract.numbers import parse_small_number
 from casekit.models import Issue, Section
 
 REQUIRED = {"background": "背景", "practices": "主要做法与成效", "lessons": "经验启示"}
 _ENDINGS = "。！？!?…”」』）)"
+_TABLE_CELL = re.compile(r"^[\d.,，％%]+$")
+_SIGNED = re.compile(r"[。！？!?](?P<name>[^。！？!?\n]{2,12})$")
 _PAREN_NUMBER = re.compile(rf"(?:^|\n)[（(]([{P.CN_SMALL}]+)[）)]")
 
 
@@ -31,14 +34,24 @@ def find_truncation(text: str, sections: list[Section]) -> list[Issue]:
 
 
 def _before_signature(text: str) -> str:
-    """The text without its closing block (unit, date, writer, contacts), where its last sentence ends."""
-    body = text.rstrip()
+    """The text without its closing block (unit, date, writer, contacts, a writer's name after the
+    last full stop) and without emphasis marks closing it ("…的真谛。**"), where its last sentence
+    ends. A text closed by a table's cells ("31.81%") is whole: it is given back empty."""
+    body = text.rstrip().rstrip("*_").rstrip()
     while True:
         cut = body.rfind("\n")
         last = body[cut + 1 :].strip()
+        if _TABLE_CELL.match(last):
+            return ""
         if cut < 0 or not (P.CLOSING_LINE.match(last) or P.UNIT_LINE.match(last)):
-            return body
+            return _without_writer(body)
         body = body[:cut].rstrip()
+
+
+def _without_writer(body: str) -> str:
+    """The text without a writer's name run in after its last full stop ("…的发展。蔡某某")."""
+    m = _SIGNED.search(body)
+    return body[: m.start() + 1] if m and is_author_line(m.group("name")) else body
 
 
 def _numbering_jump(text: str) -> str | None:
