@@ -12,6 +12,8 @@ ROWS = [
                  "", "中共某某市委政法委课题组", False, (), "article", id="research-group-paper-with-a-unit"),
     pytest.param("协同推进平安建设的实践", "协同推进平安建设的实践\n中共某某市委政法委\n近年来，全市推进平安建设。",
                  "", "中共某某市委政法委", False, (), "submission", id="unit-without-an-article-apparatus"),
+    pytest.param("推进新时代文明实践志愿服务工作", "推进新时代文明实践志愿服务工作区委宣传部（2019年7月5日）同志们：今天召开会议。",
+                 "", "区委宣传部", False, (), "speech", id="a-departments-speech-with-its-unit"),
     pytest.param("青山县推行积分管理", "青山县推行积分管理\n今年以来，青山县在全县推行积分管理。",
                  "青山县推行积分管理\n发布时间：2021-03-02 | 来源：青山日报 | 责编：\n今年以来，青山县推行积分管理。",
                  None, False, (), "news", id="source-line-naming-a-paper"),

@@ -149,6 +149,20 @@ def test_opening_words_end_at_the_document_kind():
     assert lead_title(text, 60) == "2018 全国城市基层党建工作经验交流座谈会发言稿材料"
 
 
+@pytest.mark.parametrize(
+    "text, title, unit",
+    [
+        pytest.param("守正创新推进新时代文明实践志愿服务工作区委宣传部（2019年7月5日）某某区被确定为试点地区，全区建成实践站120个。",
+                     "守正创新推进新时代文明实践志愿服务工作", "区委宣传部", id="unit-before-the-speech-date"),
+        pytest.param("守正创新推进新时代文明实践志愿服务工作（2019年7月5日）某某区被确定为试点地区，全区建成实践站120个。",
+                     "守正创新推进新时代文明实践志愿服务工作", None, id="no-unit-before-the-date"),
+    ],
+)
+def test_run_on_title_and_its_speakers_unit(text, title, unit):
+    (case,) = split_cases(text)
+    assert (case.title, case.unit) == (title, unit)
+
+
 def test_compilation_with_a_table_of_contents(lexicon):
     from casekit.extract.clean import clean_text
 

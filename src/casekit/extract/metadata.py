@@ -58,7 +58,7 @@ class _Cues:
     provinces: tuple[str, ...]
     min_score: float
     precedence: tuple[str, ...]
-    article_over_unit: float
+    over_unit: tuple[tuple[str, float], ...]  # (genre, score) that outweigh a unit, in order
 
 
 @lru_cache(maxsize=1)
@@ -77,14 +77,14 @@ def _cues() -> _Cues:
         provinces=tuple(data.get("provinces") or ()),
         min_score=float(data.get("min_score", 2)),
         precedence=tuple(data.get("precedence") or GENRES),
-        article_over_unit=float(data.get("article_over_unit", 3)),
+        over_unit=tuple((str(g), float(v)) for g, v in (data.get("over_unit") or {}).items()),
     )
 
 
 def find_genre(text: str, title: str | None, unit: str | None, source_has_byline: bool,
                section_keys: Collection[str] = (), raw_lead: str = "") -> str:
-    """The genre of a case: submission on its template or its unit (unless an article's apparatus
-    outweighs the unit), else the best-scored genre's cues.
+    """The genre of a case: submission on its template or its unit (unless an article's apparatus or
+    a speech's cues outweigh the unit), else the best-scored genre's cues.
 
     `raw_lead` is the raw text at the case's start, whose source lines (来源, 责编, datelines) the
     cleaning removed from `text`; `source_has_byline` says a reporter's byline or caption was there.
@@ -93,8 +93,8 @@ def find_genre(text: str, title: str | None, unit: str | None, source_has_byline
         return "submission"
     scores = genre_scores(text, title, source_has_byline, raw_lead)
     cues = _cues()
-    if unit:  # a unit makes a submission, unless it is a research group's paper
-        return "article" if scores["article"] >= cues.article_over_unit else "submission"
+    if unit:  # a unit makes a submission, unless it is a research group's paper or a department's speech
+        return next((genre for genre, score in cues.over_unit if scores[genre] >= score), "submission")
     best = max(cues.precedence, key=lambda g: (scores[g], -cues.precedence.index(g)))
     return best if scores[best] >= cues.min_score else "article"
 

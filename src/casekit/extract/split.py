@@ -306,7 +306,8 @@ def _leading_anchor(paragraphs: list[Paragraph], title_max: int) -> _Anchor:
         return _headline_anchor(paragraphs, head, field_value(head.title), title_max)
     first = paragraphs[0].text
     if not _is_title_line(first, title_max):
-        return _Anchor(0, lead_title(first, title_max), None, None)
+        title = lead_title(first, title_max)
+        return _Anchor(0, title, None, _run_on_unit(first, title, title_max))
     second = paragraphs[1].text if len(paragraphs) > 1 else ""
     is_subtitle = second.startswith("——") or (
         _is_title_line(second, title_max) and not P.UNIT_LINE.match(second) and len(paragraphs) > 2
@@ -354,6 +355,12 @@ def _flattened_unit(text: str, title: str) -> str | None:
     if len(parts) >= 2 and line_roles.is_organisation(parts[0]) and P.HEADING_NUMBER.match(parts[1]):
         return parts[0]
     return None
+
+
+def _run_on_unit(text: str, title: str | None, title_max: int) -> str | None:
+    """The unit run in right after a run-on title, before its speech's date."""
+    unit = title_lines.run_on_unit(text, title_max)
+    return unit if title and unit and text[len(title):].lstrip().startswith(unit) else None
 
 
 def lead_title(text: str, title_max: int) -> str | None:

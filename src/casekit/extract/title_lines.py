@@ -209,9 +209,26 @@ def run_on_title(text: str, title_max: int = 60) -> str | None:
     m = lead_marker().search(text[: title_max + 8])
     if m and m.start() >= 5 and not is_sentence(text[: m.start()]):
         return text[: m.start()].strip()
+    dated = _dated_head(text, title_max)
+    if dated:
+        head = dated[: _SPEAKER_UNIT.search(dated).start()].strip()
+        return head if len(head) > _SHORT else None
+    return None
+
+
+def run_on_unit(text: str, title_max: int = 60) -> str | None:
+    """The unit between a run-on headline and the date its speech was given
+    ("…志愿服务工作区委宣传部（2019年7月5日）…" gives 区委宣传部), if one stands there."""
+    dated = _dated_head(text, title_max)
+    if not dated:
+        return None
+    unit = dated[_SPEAKER_UNIT.search(dated).start():].strip()
+    return unit or None
+
+
+def _dated_head(text: str, title_max: int) -> str | None:
+    """The words before a speech's date in brackets near a text's start, when they are no sentence."""
     d = _SPEECH_DATE.search(text, 0, title_max + 20)
     if d and not is_sentence(text[: d.start()]) and not any(c in text[: d.start()] for c in P.COMMAS):
-        head = text[: d.start()]
-        head = head[: _SPEAKER_UNIT.search(head).start()].strip()
-        return head if len(head) > _SHORT else None
+        return text[: d.start()]
     return None
