@@ -198,14 +198,14 @@ def _report(p: np.ndarray, y: np.ndarray) -> None:
 def _report_cleaning(docs: list[Labelled], x: np.ndarray, y: np.ndarray, groups: np.ndarray, verbose: bool) -> None:
     """What cleaning keeps of each document with the rules alone and with the rules and a model
     trained on the other documents: the gold's noise strings removed, and the gold's titles,
-    units and figures lost (which must not grow)."""
+    units and figures lost (which must not grow), each distinct string of a document once."""
     lexicon = default_options().lexicon
     totals = np.zeros(4, dtype=int)
     noise_count = 0
     for g, doc in enumerate(docs):
         test = groups == g
         trained = _weights(*_fit(x[~test], y[~test])) if y[~test].min() != y[~test].max() else None
-        noise = [n for n in map(_norm, doc.gold.get("noise") or []) if n]
+        noise = {n for n in map(_norm, doc.gold.get("noise") or []) if n}
         marks = [_norm(c.get(k)) for c in doc.gold.get("cases") or [] for k in ("title", "unit")]
         marks += [_norm(f.get("text")) for c in doc.gold.get("cases") or [] for f in c.get("indicators") or []]
         marks = {m for m in marks if m and m in _norm(doc.raw)}
