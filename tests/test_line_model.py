@@ -71,6 +71,9 @@ def test_page_furniture_the_rules_do_not_name(lines, furniture, kept):
     [
         pytest.param(["出列年度", "乡镇", "贫困村", "贫困发生率", "2017", "石门乡", "板沟村", "33.02", "2018", "柳塘镇",
                       "新民村", "14.45", "2019", "梧川镇", "岩上村", "20.05"], "板沟村", id="table-cells"),
+        pytest.param([BODY, BODY2, "各村情况见下表", "出列年度", "乡镇", "贫困村", "总人口数", "贫困人口", "贫困发生率",
+                      "2017", "石门乡", "板沟村", "1320", "402", "30.45%", "2018", "柳塘镇", "新民村", "980", "210", "21.4%"],
+                     "乡镇", id="header-cells-of-a-wide-table-at-the-tail"),
         pytest.param(["---", "title: 石门乡推行党员联户", "aliases:", "---", "石门乡推行党员联户", BODY], "aliases:",
                      id="front-matter"),
         pytest.param(["在全乡党建工作会议上的讲话", "（2024年3月5日）", "同志们：", BODY], "（2024年3月5日）",

@@ -29,6 +29,7 @@ _NUMBER_CELL = re.compile(r"^[\d.,，％%]+$")
 _DATE_ALONE = re.compile(rf"[（(]?{P.PUBLISHED_DATE.pattern}日?[）)]?")
 _CJK_CHAR = re.compile(rf"[{P.CJK}]")
 _CELL_GAP = 4  # lines: the cells of a table row hold a number within this many lines
+_CELL_MAX = 12  # characters: a header cell of a table is no longer
 
 
 def model_may_not_drop(views: Sequence[str], levels: Sequence[int], dropped: Sequence[bool],
@@ -77,10 +78,13 @@ def _is_structure_line(view: str, lexicon: Lexicon) -> bool:
 def _table_cells(views: Sequence[str]) -> set[int]:
     """The lines of a table: a row with its cells between tabs (as the Word reader writes one),
     and in a table flattened one cell a line, the lines near two or more cells that are a number
-    alone ("33.02", "29.84%", "6303")."""
+    alone ("33.02", "29.84%", "6303") and the short lines above them (its header cells)."""
     numbers = [i for i, view in enumerate(views) if _NUMBER_CELL.match(view)]
     cells = {i for i, view in enumerate(views) if "\t" in view}
     for a, b in zip(numbers, numbers[1:]):
         if b - a <= _CELL_GAP:
-            cells.update(range(a - _CELL_GAP, b + _CELL_GAP + 1))
+            start = a - _CELL_GAP
+            while start > 0 and len(views[start - 1]) <= _CELL_MAX and not is_paragraph_line(views[start - 1]):
+                start -= 1  # the header cells of a wide table, above its first row
+            cells.update(range(start, b + _CELL_GAP + 1))
     return {i for i in cells if 0 <= i < len(views)}
