@@ -25,7 +25,6 @@ from casekit.extract.split import is_titleish
 from casekit.extract.title_lines import is_salutation
 from casekit.options import Lexicon
 
-_NUMBER_CELL = re.compile(r"^[\d.,，％%]+$")
 _DATE_ALONE = re.compile(rf"[（(]?{P.PUBLISHED_DATE.pattern}日?[）)]?")
 _CJK_CHAR = re.compile(rf"[{P.CJK}]")
 _CELL_GAP = 4  # lines: the cells of a table row hold a number within this many lines
@@ -79,7 +78,7 @@ def _table_cells(views: Sequence[str]) -> set[int]:
     """The lines of a table: a row with its cells between tabs (as the Word reader writes one),
     and in a table flattened one cell a line, the lines near two or more cells that are a number
     alone ("33.02", "29.84%", "6303") and the short lines above them (its header cells)."""
-    numbers = [i for i, view in enumerate(views) if _NUMBER_CELL.match(view)]
+    numbers = [i for i, view in enumerate(views) if P.NUMBER_CELL.match(view)]
     cells = {i for i, view in enumerate(views) if "\t" in view}
     for a, b in zip(numbers, numbers[1:]):
         if b - a <= _CELL_GAP:

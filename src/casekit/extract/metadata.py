@@ -38,7 +38,6 @@ _SOURCE_FIELD = re.compile(r"(?:稿件来源|来源|來源|出处|出處)[:：](
 _PUBLISHED = re.compile(r"(?:发布时间|發布時間|發佈時間|发布日期|發布日期|发稿时间)[:：]")
 # "8月24日上午，", "12月16日，": a sentence opening on the day of the event.
 _DATED_SENTENCE = re.compile(r"(?:^|[\n。！？])(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下]午|晚上?|至\d{1,2}日|[，,])")
-# "（2019年7月5日）": the day a speech was given, printed beside its title.
 
 
 @dataclass(frozen=True)

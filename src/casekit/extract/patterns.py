@@ -213,6 +213,9 @@ YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*年(?!代)")
 # "2021-04-09", "2021年4月9日", "2021/4/9": a full date, as a page's date line gives it.
 PUBLISHED_DATE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}(?!\d)")
 
+# "33.02", "29.84%", "6303": a table's cell holding a number alone, as a flattened table writes one a line.
+NUMBER_CELL = re.compile(r"^[\d.,，％%]+$")
+
 # "（2021年4月9日）": the date a speech or report was given, in brackets under its title.
 DELIVERY_DATE = re.compile(r"[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]")
 

@@ -11,7 +11,6 @@ from casekit.models import Issue, Section
 
 REQUIRED = {"background": "背景", "practices": "主要做法与成效", "lessons": "经验启示"}
 _ENDINGS = "。！？!?…”」』）)"
-_TABLE_CELL = re.compile(r"^[\d.,，％%]+$")
 _SIGNED = re.compile(r"[。！？!?](?P<name>[^。！？!?\n]{2,12})$")
 _PAREN_NUMBER = re.compile(rf"(?:^|\n)[（(]([{P.CN_SMALL}]+)[）)]")
 
@@ -41,7 +40,7 @@ def _before_signature(text: str) -> str:
     while True:
         cut = body.rfind("\n")
         last = body[cut + 1 :].strip()
-        if _TABLE_CELL.match(last):
+        if P.NUMBER_CELL.match(last):
             return ""
         if cut < 0 or not (P.CLOSING_LINE.match(last) or P.UNIT_LINE.match(last)):
             return _without_writer(body)
