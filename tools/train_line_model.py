@@ -35,7 +35,7 @@ from casekit.extract import line_model
 from casekit.extract import patterns as P
 from casekit.extract.characters import simplified
 from casekit.extract.clean import clean_text, source_lines
-from casekit.extract.line_features import FEATURES, document_features
+from casekit.extract.line_features import FEATURES, document_features, ends_sentence
 from casekit.extract.line_model import DROP, UNSURE
 from casekit.extract.read import read_document
 from casekit.options import default_options
@@ -132,7 +132,7 @@ def _fill_body(labels: list[int | None], sections: set[int]) -> list[int | None]
 
 
 def _is_sentence(line: str) -> bool:
-    return len(line) >= _MIN_SENTENCE and line.rstrip("”\"）)")[-1:] in "。！？；"
+    return len(line) >= _MIN_SENTENCE and ends_sentence(line)
 
 
 def _section_lines(lines: list[str], cases: list[dict]) -> set[int]:
