@@ -90,7 +90,7 @@ def find_genre(text: str, title: str | None, unit: str | None, source_has_byline
     """
     if len(set(section_keys) & set(TEMPLATE_SECTIONS)) >= 2:
         return "submission"
-    scores = genre_scores(text, title, source_has_byline, raw_lead)
+    scores = genre_scores(text, title, source_has_byline, raw_lead, section_keys)
     cues = _cues()
     if unit:  # a unit makes a submission, unless it is a research group's paper or a department's speech
         return next((genre for genre, score in cues.over_unit if scores[genre] >= score), "submission")
@@ -98,8 +98,10 @@ def find_genre(text: str, title: str | None, unit: str | None, source_has_byline
     return best if scores[best] >= cues.min_score else "article"
 
 
-def genre_scores(text: str, title: str | None, source_has_byline: bool = False, raw_lead: str = "") -> Counter:
-    """Each genre's weighted cues: every cue group and line shape counts once."""
+def genre_scores(text: str, title: str | None, source_has_byline: bool = False, raw_lead: str = "",
+                 section_keys: Collection[str] = ()) -> Counter:
+    """Each genre's weighted cues: every cue group and line shape counts once. `section_keys` are
+    the case's sections in the order they stand."""
     cues = _cues()
     title = title or ""
     places = {
@@ -128,6 +130,7 @@ def genre_scores(text: str, title: str | None, source_has_byline: bool = False, 
         "dated_lead": bool(_DATED_SENTENCE.search(_SPACE.sub("", body[:_LEAD_CHARS]))),
         "quoted_lead": body.lstrip().startswith(("“", "\"", "「")),
         "delivery_date": bool(P.DELIVERY_DATE.search(places["opening"])),
+        "template_opening": next(iter(section_keys), None) == TEMPLATE_SECTIONS[0],
     }
     for name, present in seen.items():
         shape = cues.shapes.get(name)
