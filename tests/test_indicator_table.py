@@ -353,7 +353,45 @@ EXCLUSIONS = [
     pytest.param("二〇一九年十月，新村部正式投入使用。", [], id="excl-chinese-date"),
 ]
 
-ALL_ROWS = PLAIN + SPACES + DECIMALS + PERCENT + MULTIPLIERS + APPROX + RANGES + CHINESE + EXCLUSIONS
+# --- the unit vocabulary: measure words from jieba's dictionary, compounds, places, Latin units -----
+
+VOCABULARY = [
+    pytest.param("港口新增集装箱航线20艘，投入巡逻船3艘。", [("20艘", 20, "艘", None), ("3艘", 3, "艘", None)],
+                 id="measure-word-from-jieba-sou"),
+    pytest.param("全区组建帮扶小组4组，结成帮扶对子227对。", [("4组", 4, "组", None), ("227对", 227, "对", None)],
+                 id="measure-words-zu-dui"),
+    pytest.param("学生获奖牌9枚，开设兴趣课程10班。", [("9枚", 9, "枚", None), ("10班", 10, "班", None)],
+                 id="measure-words-mei-ban"),
+    pytest.param("肉鸭存栏500万羽。", [("500万羽", 500, "万羽", None)], id="measure-word-jieba-lacks-yu"),
+    pytest.param("年吞吐量3108万标准箱。", [("3108万标准箱", 3108, "万标准箱", None)], id="trade-unit-teu"),
+    pytest.param("累计检测车辆1.5万台次，保障航班120架次。", [("1.5万台次", 1.5, "万台次", None), ("120架次", 120, "架次", None)],
+                 id="compound-count-of-times"),
+    pytest.param("全年经济总量7万亿元，增加2.02万亿元。", [("7万亿元", 7, "万亿元", None), ("2.02万亿元", 2.02, "万亿元", None)],
+                 id="stacked-magnitudes-wanyi"),
+    pytest.param("争取资金3千万元。", [("3千万元", 3, "千万元", None)], id="stacked-magnitudes-qianwan"),
+    pytest.param("全县辖5镇1乡1街道，共12村3社区。",
+                 [("5镇", 5, "镇", None), ("1乡", 1, "乡", None), ("1街道", 1, "街道", None), ("12村", 12, "村", None),
+                  ("3社区", 3, "社区", None)], id="places-counted-in-a-list"),
+    pytest.param("河道全长70Km，流域面积31.51km2，新建广场1200㎡。",
+                 [("70Km", 70, "Km", None), ("31.51km2", 31.51, "km2", None), ("1200㎡", 1200, "㎡", None)],
+                 id="latin-units"),
+    pytest.param("同样是开车10个小时的车程。", [("10个小时", 10, "个小时", None)], id="ge-xiaoshi-is-one-unit"),
+    pytest.param("每月赚到两三千块钱。", [("两三千块", 2000, "块", None)], id="cn-neighbouring-digits-range"),
+    pytest.param("长寨：596套2470人。", [("596套", 596, "套", None), ("2470人", 2470, "人", None)],
+                 id="after-a-label-colon"),
+    pytest.param("（二）深度贫困村：24个", [("24个", 24, "个", None)], id="after-a-heading-label-colon"),
+]
+
+VOCABULARY_EXCLUSIONS = [
+    pytest.param("那丹伯镇十八道岗子村全面落实各项制度。", [], id="excl-cn-numeral-measure-word-in-a-place-name"),
+    pytest.param("正在制造的25万吨级矿砂船。", [], id="excl-a-grade-ji"),
+    pytest.param("高三3班周天宇同学入选。", [], id="excl-class-number-after-a-cn-digit"),
+    pytest.param("12345市民热线，5村民小组。", [], id="excl-place-unit-a-word-goes-on-from"),
+    pytest.param("比例按2：6：2分配。", [], id="excl-full-width-ratio"),
+]
+
+ALL_ROWS = (PLAIN + SPACES + DECIMALS + PERCENT + MULTIPLIERS + APPROX + RANGES + CHINESE + EXCLUSIONS
+            + VOCABULARY + VOCABULARY_EXCLUSIONS)
 
 
 @pytest.mark.parametrize(("sentence", "expected"), ALL_ROWS)
@@ -388,6 +426,9 @@ NORMALIZED = [
     pytest.param("对新建的村级活动场所每处补助1至2万元。", 10_000, "元", id="norm-range-lower-end"),
     pytest.param("新修产业路3.5千米。", 3.5, "公里", id="norm-qianmi-to-gongli"),
     pytest.param("全区两万余人次参加了线下活动。", 20_000, "人次", id="norm-cn-liangwan"),
+    pytest.param("全年经济总量7万亿元。", 7_000_000_000_000, "元", id="norm-wanyi-yuan"),
+    pytest.param("河道全长70Km。", 70, "公里", id="norm-latin-km"),
+    pytest.param("累计检测车辆1.5万台次。", 15_000, "台次", id="norm-wan-taici"),
 ]
 
 
@@ -410,6 +451,7 @@ VALUE_MAX = [
     pytest.param("对新建的村级活动场所每处补助1至2万元。", 1, 2, id="max-wan-yuan"),
     pytest.param("对年收入增长20万—30万元的村给予奖励。", 20, 30, id="max-wan-both-ends"),
     pytest.param("每个网格约30户。", 30, None, id="max-none-for-single-figure"),
+    pytest.param("来了七八十人。", 70, 80, id="max-cn-neighbouring-digits"),
 ]
 
 

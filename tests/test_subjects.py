@@ -40,6 +40,18 @@ from casekit.extract.tokens import segment
         pytest.param("每期参训人数不少于50人。", "50人", "参训人数", id="passes-over-not-less-than"),
         pytest.param("指标\t2020年\t2022年\n物业覆盖率\t60%\t100%", "100%", "物业覆盖率", id="table-row-label"),
         pytest.param("项目\t数量\n2022年新建\t12个", "12个", None, id="no-label-with-digits"),
+        pytest.param("（二）深度贫困村：24个", "24个", "深度贫困村", id="label-before-a-colon"),
+        pytest.param("全村187户，土地不到900亩。", "187户", "全村", id="a-whole-place-with-no-noun"),
+        pytest.param("铁路港站月度作业量首次突破5万标准箱。", "5万标准箱", "铁路港站月度作业量", id="passes-over-shouci"),
+        pytest.param("办理满意率一直保持在99%以上。", "99%以上", "办理满意率", id="passes-over-an-adverb-and-baochi-zai"),
+        pytest.param("粮食总产量稳定在3.1万吨。", "3.1万吨", "粮食总产量", id="passes-over-wending-zai"),
+        pytest.param("全镇一般公共预算收入完成1.37亿元。", "1.37亿元", "一般公共预算收入", id="passes-over-wancheng"),
+        pytest.param("小区业委会党员占比达到56.7%。", "56.7%", "小区业委会党员", id="zhan-bi-cut-in-two-words"),
+        pytest.param("全县修订完善村规民约132部。", "132部", "村规民约", id="yue-ending-a-word-is-no-approx"),
+        pytest.param("悬挂着8张特殊的“网格图”。", "8张", "网格图", id="noun-after-an-attribute-with-de"),
+        pytest.param("其中35岁以下的占65.2%。", "65.2%", "35岁以下的占比", id="share-of-a-kind-with-de"),
+        pytest.param("大专以上学历的占比提高到58.3%。", "58.3%", "大专以上学历的占比", id="share-of-a-kind-raised-to"),
+        pytest.param("我7次听取基层党组织书记专题汇报。", "7次", "听取基层党组织书记专题汇报", id="times-before-what-was-done"),
     ],
 )
 def test_subject(sentence, figure, subject, lexicon):

@@ -14,6 +14,21 @@ LEXICON = "casekit.lexicon"
 
 
 @dataclass(frozen=True)
+class Units:
+    """The units a figure may end with.
+
+    `canonical` maps each unit as written to the unit figures are summed in (名 -> 人). The measure
+    words found in jieba's dictionary and the places counted in a list ("4镇2乡1街道") end a figure
+    written in Arabic digits only: after a Chinese numeral they are as often a name (十八道岗子村,
+    三乡). A place counts only where no word goes on after it (not 5村民).
+    """
+
+    canonical: Mapping[str, str]
+    arabic_only: frozenset[str]
+    places: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Word lists an editor can extend: they live as files in `casekit/lexicon/`.
 
@@ -22,7 +37,7 @@ class Lexicon:
 
     heading_keys: Mapping[str, str]  # heading variant -> section key
     heading_cues: tuple[tuple[str, tuple[str, ...]], ...]  # (section key, cue words), in the order tried
-    units: Mapping[str, str]  # unit as written -> canonical unit
+    units: Units
     common_models: frozenset[str]
     not_models: frozenset[str]
     collection_cues: tuple[str, ...]
@@ -84,7 +99,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         heading_keys=heading_keys,
         heading_cues=tuple((key, tuple(cues)) for key, cues in read_lexicon_yaml("heading_cues.yaml").items()),
-        units={str(k): str(v) for k, v in read_lexicon_yaml("units.yaml").items()},
+        units=_unit_vocabulary(),
         common_models=frozenset(read_lexicon_lines("common_models.txt")),
         not_models=frozenset(read_lexicon_lines("not_models.txt")),
         collection_cues=tuple(read_lexicon_lines("collection_cues.txt")),
@@ -94,6 +109,20 @@ def load_lexicon() -> Lexicon:
         ambiguous_places=frozenset(read_lexicon_lines("ambiguous_places.txt")),
         userdict=lexicon_path("userdict.txt"),
     )
+
+
+def _unit_vocabulary() -> Units:
+    """units.yaml, the measure words found in jieba's dictionary and the place units, each of the
+    last two its own canonical unit, and a count of times of any single-character unit
+    ("1.5万台次", "120架次", as 人次 is written)."""
+    units = {str(k): str(v) for k, v in read_lexicon_yaml("units.yaml").items()}
+    measure_words = [w for w in read_lexicon_lines("measure_words.txt") if w not in units]
+    places = [w for w in read_lexicon_lines("place_units.txt") if w not in units]
+    for word in measure_words + places:
+        units[word] = word
+    for unit in [u for u in units if len(u) == 1 and "\u4e00" <= u <= "\u9fff"]:
+        units.setdefault(unit + "次", unit + "次")
+    return Units(units, frozenset(measure_words + places), frozenset(places))
 
 
 @lru_cache(maxsize=1)

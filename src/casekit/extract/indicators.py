@@ -16,7 +16,8 @@ from functools import lru_cache
 from typing import Callable, Mapping
 
 from casekit.extract import patterns as P
-from casekit.extract.numbers import parse_arabic, parse_chinese, scale
+from casekit.extract.numbers import MAGNITUDES, parse_arabic, parse_chinese, scale
+from casekit.options import Units
 
 # "两千", "三百", "四十", "一万五千", "十二"; a bare 十/百/千/万 when an approximation goes with it
 # ("十余名", "千余名", "近千人").
@@ -25,11 +26,18 @@ CN_QUANTITY = (
     r"|十[一二三四五六七八九]|[十百千万](?=[余多])|(?<=[近约超逾])[百千万])"
 )
 _BARE_PLACES = {"十": 10, "百": 100, "千": 1000, "万": 10_000}
+# "两三千", "七八十": two neighbouring digits before a place, a range read as written.
+_ADJACENT_DIGITS = re.compile(r"^([一两二三四五六七八九])([二三四五六七八九])([十百千万])$")
+# Chinese digits a number may follow only as part of a name ("高三3班", "初二1班").
+_CN_DIGIT_NAMES = set("一二三四五六七八九十")
 # A Chinese-numeral figure that is the start of a place name: "十八户村".
 _PLACE_AFTER = re.compile(r"[村镇乡屯庄寨堡](?![民委级干部组务])")
 NUMBER = rf"(?:{P.ARABIC_NUMBER}|{CN_QUANTITY})"
 # Characters that make a number part of a code, a formula or a word: "1+5+N", "O2O", "5·23", "2:6:2".
-_BOUND_BEFORE = set("+＋×*·:：/.,-—_#") | set("0123456789０１２３４５６７８９")
+_DIGITS = set("0123456789０１２３４５６７８９")
+_BOUND_BEFORE = set("+＋×*·/.,-—_#") | _DIGITS
+_COLONS = set(":：")  # bind a number in a ratio ("2:6:2"), not after a label ("长寨：596套")
+_HAN = re.compile(f"[{P.CJK}]")
 _SENTENCE_MARKS = "。！？；;!?\n"
 _SENTENCE_END = re.compile(f"[{_SENTENCE_MARKS}]")
 
@@ -54,9 +62,10 @@ class FoundIndicator:
 def _figure_pattern(units: tuple[str, ...]) -> re.Pattern:
     unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
     prefix = "|".join(sorted(P.APPROX_PREFIX, key=len, reverse=True))
+    magnitude = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
     return re.compile(
-        rf"(?P<pre>{prefix})?(?P<num>{NUMBER})(?:(?P<mult1>[万亿])?{P.RANGE_JOIN}(?P<num2>{NUMBER}))?"
-        rf"[ \u3000]?(?P<inf1>[余多])?(?P<mult>[万亿])?(?P<inf2>[余多])?[ \u3000]?"
+        rf"(?P<pre>{prefix})?(?P<num>{NUMBER})(?:(?P<mult1>{magnitude})?{P.RANGE_JOIN}(?P<num2>{NUMBER}))?"
+        rf"[ \u3000]?(?P<inf1>[余多])?(?P<mult>{magnitude})?(?P<inf2>[余多])?[ \u3000]?"
         rf"(?:个(?P<inf3>[余多])月|(?P<unit>{unit_alt}))(?P<suf>{'|'.join(P.APPROX_SUFFIX)})?"
     )
 
@@ -70,13 +79,13 @@ _PERCENT_WORDS = re.compile(
 _TEXT_PREFIXES = ("近", "约", "超", "逾")
 
 
-def find_indicators(text: str, units: Mapping[str, str]) -> list[FoundIndicator]:
+def find_indicators(text: str, units: Units) -> list[FoundIndicator]:
     """Every figure in `text`, in order, with offsets into `text`."""
     found = []
     sentence_at = sentence_finder(text)
-    for m in _figure_pattern(tuple(units)).finditer(text):
-        if not _is_excluded(text, m):
-            found.append(_from_match(text, m, units, sentence_at))
+    for m in _figure_pattern(tuple(units.canonical)).finditer(text):
+        if not _is_excluded(text, m) and not _unit_excludes(text, m, units):
+            found.append(_from_match(text, m, units.canonical, sentence_at))
     found.extend(_written_percentages(text, sentence_at))
     return sorted(found, key=lambda f: f.start)
 
@@ -88,12 +97,31 @@ def _is_excluded(text: str, m: re.Match) -> bool:
         return True
     if before in _BOUND_BEFORE or (before.isascii() and before.isalpha()):
         return True
+    if before in _COLONS and start >= 2 and text[start - 2] in _DIGITS:
+        return True
+    if m.group("num")[0].isdigit() and before in _CN_DIGIT_NAMES:  # a class or a unit's number: 高三3班
+        return True
     if not m.group("num")[0].isdigit():
         if before and before in P.CN_DIGITS:
             return True
         if _PLACE_AFTER.match(text, m.end()):
             return True
     return False
+
+
+def _unit_excludes(text: str, m: re.Match, units: Units) -> bool:
+    """A unit that makes the match no reported quantity: a grade ("25万吨级矿砂船"), a measure word
+    after a Chinese numeral where it is as often a name ("十八道岗子村"), a place unit a word goes
+    on from ("5村民")."""
+    unit = m.group("unit")
+    if unit is None:
+        return False
+    after = text[m.end("unit") : m.end("unit") + 2]
+    if after[:1] == "级" and after != "级别":
+        return True
+    if unit in units.arabic_only and not m.group("num")[0].isdigit():
+        return True
+    return unit in units.places and _HAN.match(after) is not None
 
 
 def _approx_prefix(text: str, m: re.Match) -> str | None:
@@ -106,8 +134,10 @@ def _approx_prefix(text: str, m: re.Match) -> str | None:
 
 def _from_match(text: str, m: re.Match, units: Mapping[str, str], sentence_at: Callable[[int], str]) -> FoundIndicator:
     written, multiplier = _split_multiplier(m.group("num"), m.group("mult") or m.group("mult1"))
-    value = _parse_number(written)
-    value_max = _parse_number(m.group("num2")) if m.group("num2") else None
+    value, value_max = _parse_number(written), _parse_number(m.group("num2")) if m.group("num2") else None
+    if (run := _ADJACENT_DIGITS.match(written)) and value_max is None:  # "两三千": 2000 to 3000
+        place = parse_chinese("一" + run.group(3))
+        value, value_max = parse_chinese(run.group(1)) * place, parse_chinese(run.group(2)) * place
     base = m.group("unit") or "个月"
     pre = _approx_prefix(text, m)
     start = m.start("pre") if pre in _TEXT_PREFIXES else m.start("num")

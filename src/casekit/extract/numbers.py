@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
+# Magnitudes as a figure writes them, longest first: they stack ("7万亿元", "3千万元").
+MAGNITUDES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "十亿": 10**9, "亿": 10**8,
+              "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4}
 
 
 def parse_arabic(text: str) -> int | float:
@@ -38,8 +40,8 @@ def parse_small_number(text: str) -> int | None:
 
 
 def scale(value: int | float, multiplier: str | None) -> int | float:
-    """5 and "万" -> 50000; the result is an int when it is whole."""
-    scaled = value * MULTIPLIERS.get(multiplier or "", 1)
+    """5 and "万" -> 50000, 7 and "万亿" -> 7000000000000; the result is an int when it is whole."""
+    scaled = value * MAGNITUDES.get(multiplier or "", 1)
     if isinstance(scaled, float):
         scaled = round(scaled, 6)
         if scaled.is_integer():

@@ -225,7 +225,7 @@ DELIVERY_DATE = re.compile(r"[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]")
 ARABIC_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 APPROX_PREFIX = ("近", "约", "超过", "超", "逾", "达到", "达", "累计", "共计", "大约", "将近")
 # Words that end in an approximation prefix but say something else: "签约12个项目", "附近3个村".
-NOT_APPROX_WORDS = ("签约", "节约", "合约", "相约", "预约", "制约", "公约", "特约", "附近", "最近", "就近", "临近",
+NOT_APPROX_WORDS = ("签约", "节约", "合约", "相约", "预约", "制约", "公约", "民约", "条约", "契约", "特约", "附近", "最近", "就近", "临近",
                     "邻近", "赶超", "高超", "远超")
 APPROX_SUFFIX = ("以上", "左右", "以下", "上下")
 # A range joiner: "3至5人", "3-5个", "3～5名".

@@ -24,6 +24,7 @@ _NOUNISH = ("n", "vn", "an", "j", "b", "eng", "nz", "ng", "nl", "zg", "l", "i")
 _INSIDE_ONLY = ("a", "ad")
 _GLUE = set("（）()《》")
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:\n\t、]")
+_LABEL_COLONS = ("：", ":")
 _OPEN_QUOTES = {"“": "”", '"': '"'}
 _QUOTED_MAX = 12
 _ROW_LABEL_MAX = 20
@@ -33,6 +34,11 @@ _AFTER_YEAR = frozenset({"年", "年底", "年末", "年初", "年度"})
 # A clause that is only a share's lead-in: 占, 约占全市的, 占党员总数的, 占比达 (but not 占地面积).
 _SHARE_CLAUSE = re.compile(
     r"\s*(?:约|近|仅|只|分别|约为)?占(?:比|[^，。；]{0,10}的)?\s*(?:达到|达|为|约)?\s*"
+)
+
+# "其中35岁以下的占65.2%", "大专以上学历的占比提高到58.3%": the share of a kind the clause names.
+_SHARE_OF_KIND = re.compile(
+    r"\s*(?:其中)?(?P<kind>[^，。；：\n]{2,24}的)占比?\s*(?:提高到|提高至|上升到|上升至|下降到|下降至|达到|达|为|约为|约)?\s*"
 )
 
 Tokens = list[tuple[str, str]]
@@ -45,17 +51,47 @@ def find_subject(text: str, start: int, end: int, tokens: Segmentation, words: M
     `earlier` is the subject of the figure before this one in the same sentence, if any.
     """
     lo, hi = _clause_after(text, end, window)
-    subject = _leading_noun_phrase(_window(text, tokens, lo, hi, words), words) if hi > lo else None
+    after = _window(text, tokens, lo, hi, words) if hi > lo else []
+    subject = (_leading_noun_phrase(after, words) or _noun_after_attribute(after, words)
+               or _action_counted(text[start:end], text[lo:hi], after, words))
     if not subject:
         label = _row_label(text, start)
         if label:
             return label
         lo, hi = _clause_before(text, start, window)
+        if lo == hi and text[lo - 1 : lo] in _LABEL_COLONS:  # "深度贫困村：24个" counts its label
+            lo, hi = _clause_before(text, lo - 1, window)
+        share = _SHARE_OF_KIND.fullmatch(text, lo, hi)
+        if share:
+            return share.group("kind").translate(_QUOTES) + "占比"
         before = _strip_lead_in(_window(text, tokens, lo, hi, words), words)
         if earlier and _names_no_subject(text, lo, hi, before):
             return earlier
-        subject = _trailing_noun_phrase(before, words)
+        subject = _trailing_noun_phrase(before, words) or _whole_place(before, words)
     return subject.translate(_QUOTES) if subject else None
+
+
+def _noun_after_attribute(after: Tokens, words: Mapping[str, frozenset[str]]) -> str | None:
+    """"8张特殊的“网格图”", "6位进行口头述职的基层党委书记": the noun an attribute ending in 的 leads to,
+    when the figure's measure word is followed by that attribute rather than by its noun."""
+    de = next((k for k, (word, _) in enumerate(after) if word == "的"), None)
+    if de is None or de == 0 or any(word in words.get("boundaries", ()) for word, _ in after[:de]):
+        return None
+    return _leading_noun_phrase(after[de + 1 :], words)
+
+
+def _action_counted(figure: str, clause: str, after: Tokens, words: Mapping[str, frozenset[str]]) -> str | None:
+    """"7次听取基层党组织书记专题汇报", "先后15次到73个村调研督办": a count of times before what was
+    done counts the doing, the rest of its clause."""
+    if not figure.endswith(tuple(words.get("event_units", ()))) or not after:
+        return None
+    return clause.strip() if after[0][1].startswith(("v", "p", "d")) else None
+
+
+def _whole_place(before: Tokens, words: Mapping[str, frozenset[str]]) -> str | None:
+    """"全村187户" counts the village: a figure with no noun of its own after a whole place."""
+    last = before[-1][0] if before else ""
+    return last if last in words.get("whole_places", ()) else None
 
 
 def _row_label(text: str, start: int) -> str | None:
@@ -81,10 +117,12 @@ def _strip_lead_in(tokens: Tokens, words: Mapping[str, frozenset[str]]) -> Token
     change_to = words.get("change_to", ())
     end = len(tokens)
     while end:
-        word = tokens[end - 1][0]
+        word, flag = tokens[end - 1]
         before_word, before_flag = tokens[end - 2] if end > 1 else ("", "")
-        if word in lead_ins or not word.strip():  # a space: text pasted from a PDF ("需求清单 527 份")
+        if word in lead_ins or not word.strip() or flag == "d":  # a space: text pasted from a PDF ("需求清单 527 份")
             end -= 1
+        elif before_word + word in lead_ins:  # a lead-in cut in two words ("占" "比")
+            end -= 2
         elif ((word in change_to and before_flag.startswith("v"))
               or (word in _AFTER_YEAR and _YEAR.fullmatch(before_word))):
             end -= 2
@@ -96,10 +134,11 @@ def _strip_lead_in(tokens: Tokens, words: Mapping[str, frozenset[str]]) -> Token
 
 
 def _noun_before_change(tokens: Tokens, verb: int, words: Mapping[str, frozenset[str]]) -> int:
-    """Where the noun phrase before a verb of change ends, past comparison words and years; 0 for none."""
+    """Where the noun phrase before a verb of change ends, past comparison words, adverbs and years; 0 for none."""
     adverbs = words.get("change_adverbs", ())
     k = verb
-    while k and (tokens[k - 1][0] in adverbs or tokens[k - 1][0] in _AFTER_YEAR or _YEAR.fullmatch(tokens[k - 1][0])):
+    while k and (tokens[k - 1][0] in adverbs or tokens[k - 1][1] == "d" or tokens[k - 1][0] in _AFTER_YEAR
+                 or _YEAR.fullmatch(tokens[k - 1][0])):
         k -= 1
     return k if k and _is_nounish(tokens[k - 1][1]) else 0
 
