@@ -73,11 +73,11 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, abo
     region, admin = find_region(unit, title, view, lex.ambiguous_places)
     sections = [_section_as_written(s, written) for s in split_sections(view, lex.heading_keys, lex.heading_cues)]
     outline = split_sections(simplified(cleaned.text[above : span.start]), lex.heading_keys, lex.heading_cues)
-    models, model_issues = find_models(view, title, lex)
+    genre = find_genre(view, title, unit, byline, [s.key for s in sections + outline], simplified(raw_lead))
+    models, model_issues = find_models(view, title, lex, introduced_in_text=genre != "speech")
     models = [_model_as_written(m, written) for m in models]
     tokens = segment(text)
     terms = count_terms(text, tokens, [m.name for m in models], lex.stopwords)
-    genre = find_genre(view, title, unit, byline, [s.key for s in sections + outline], simplified(raw_lead))
     # The template's checks (missing, out-of-order sections, no unit) hold for submissions only:
     # a speech's "一、主要工作" is no template heading whose companions were lost.
     template = sections if genre == "submission" else []

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from casekit.extract import patterns as P
 from casekit.extract.numbers import parse_small_number
+from casekit.extract.tokens import segment, tag_table, words_of
 from casekit.models import Issue, NamedModel
 from casekit.options import Lexicon
 
@@ -26,12 +27,15 @@ FORMULA = re.compile(r"^(?=.*\d)[0-9A-Za-z]{1,3}(?:[+＋×、][0-9A-Za-z]{1,3})+
 UNQUOTED_FORMULA = re.compile(r"(?<![0-9A-Za-z+＋×·:.])(?=[0-9A-Za-z+＋×]*\d)[0-9A-Za-z]{1,3}(?:[+＋×][0-9A-Za-z]{1,3})+")
 # “4321”工作法, “365”服务机制: digits alone name a model only when a model word follows the quote.
 DIGIT_CODE = re.compile(r"^\d{2,6}$")
-# "党建+新兴领域", "党建+": the 党建+X family.
-PARTY_PLUS = re.compile(r"^党建[+＋][\u4e00-\u9fff]{0,10}$")
-# "三级联动体系", "四域联动格局", "四级联动网络": a numbered system; "四步议事法", "六字工作法": a
-# numbered method (not "进一步法治化").
+_LABEL = r"[\u4e00-\u9fff（）()]{1,10}"
+# "党建+新兴领域", "公司+基地+农户", "河长+", "旅游+": labels joined by plus signs, a formula of
+# who works with whom or what is added to what.
+PLUS_FORMULA = re.compile(rf"^{_LABEL}(?:[+＋]{_LABEL}){{1,4}}[+＋]?$|^{_LABEL}[+＋]$")
+# "三级联动体系", "四域联动格局", "四级联动网络": a numbered system, or its levels working together
+# alone ("省、市、县、乡、村五级联动"); "四步议事法", "六字工作法": a numbered method (not "进一步法治化").
 NUMBERED_SYSTEM = re.compile(
     rf"[{NUMERALS}]+[级域方维位轮][\u4e00-\u9fff]{{0,4}}?(?:体系|网络|格局|机制|架构)"
+    rf"|(?<![{NUMERALS}])[二三四五六七八九十]+[级方](?:联动|共治|联建|联创|协同)"
     r"|(?<![进第每])[二三四五六七八九十]+[步字][\u4e00-\u9fff]{0,3}?法"
 )
 # "支部四进": a two-character label and a numbered action.
@@ -43,10 +47,12 @@ PARTS_BEFORE = re.compile(r"“([^”]{1,60}[+＋—、][^”]{1,30})”的?$")
 # "，即“党建+网格”“党建+平台”" / "（即党员亮身份、亮承诺、亮形象…）": parts listed after a name.
 PARTS_AFTER = re.compile(r"^[^。；\n]{0,8}?[（(，,]?即(?![时将使便可刻])\s*((?:“[^”]{1,16}”[、，,]?){2,}|[^）)。；\n]{4,60})")
 # Words that introduce a model as the case's own ("打造“…”党建模式", "以“…”的工作模式").
-INTRODUCED_AFTER = re.compile(r"^[”\"」]?的?[\u4e00-\u9fff]{0,4}?(?:模式|工作法|机制|体系|品牌|理念|工程|新模式|做法)")
+INTRODUCED_AFTER = re.compile(r"^[”\"」]?的?(?:[\u4e00-\u9fff]\s?){0,6}?(?:模式|工作法|机制|体系|品牌|理念|工程|新模式|做法)")
 _OWNER_WINDOW = 300  # characters between a model's name and the enumeration of its parts
-_MEASURE_AFTER_NUMERAL = set("个颗条公家名位项次件种类座所份张米步")
+_MEASURE_AFTER_NUMERAL = set("个颗条公家名位项次件种类座所份张米里步")
 _PART_SPLIT = re.compile(r"[+＋—、，,]")
+_TIME_AFTER = re.compile(r"小时|天|时|分钟")
+_PHRASE_TAGS = ("i", "l")  # jieba's idioms and set phrases
 
 
 @dataclass
@@ -57,15 +63,28 @@ class _Found:
     components: list[str]
 
 
-def find_models(text: str, title: str | None, lexicon: Lexicon) -> tuple[list[NamedModel], list[Issue]]:
-    """The named models of a case, with their parts, and issues where parts and name disagree."""
+def find_models(text: str, title: str | None, lexicon: Lexicon,
+                introduced_in_text: bool = True) -> tuple[list[NamedModel], list[Issue]]:
+    """The named models of a case, with their parts, and issues where parts and name disagree.
+
+    `introduced_in_text` says whether a model the text introduces as its own is featured; a
+    speech reviews many works, and features only the model its title names.
+    """
     found = _dedupe(_quoted(text, lexicon) + _unquoted(text, lexicon))
     parts_of = _enumerated_parts(text)
     found = [f for f in found if f.name not in {p for _, parts in parts_of for p in parts}]
-    for f in found:
-        f.components = _listed_parts(text, f) or _segment_parts(text, f.name)
+    for f in found:  # a closed formula of labels joined by plus signs shows its parts in its name
+        closed = PLUS_FORMULA.match(f.name) and not f.name.endswith(("+", "＋"))
+        f.components = [] if closed else _listed_parts(text, f) or _segment_parts(text, f.name)
     _attach_enumerations(found, parts_of)
-    featured = _featured_names(found, title, text)
+    listed_as_parts = {(tuple(f.components), f.name) for f in found if f.components}
+    found = [f for f in found  # "“县委+乡镇党委+村党支部”的三级联动体系" names one model, with its parts
+             if not any(parts == tuple(_split_parts(f.name)) and owner != f.name for parts, owner in listed_as_parts)]
+    # 三评 and 四用 of 三评四用双提升 are no models of their own, unless introduced as one ("“三亮”工程").
+    segments = {segment for f in found for segment in _numbered_segments(f.name)}
+    found = [f for f in found if f.name not in segments or _introduced_at(text, f) >= 0]
+    featured = _featured_names([f for f in found if f.name not in lexicon.common_models], title,
+                               text if introduced_in_text else "")
     models = [_record(f, f.name in featured, lexicon) for f in found]
     return models, [issue for m in models if (issue := _count_issue(m))]
 
@@ -85,7 +104,8 @@ def _quoted(text: str, lexicon: Lexicon) -> list[_Found]:
 
 
 def _unquoted(text: str, lexicon: Lexicon) -> list[_Found]:
-    found = [_Found(m.group(0), m.start(), m.end(), []) for m in UNQUOTED_FORMULA.finditer(text)]
+    found = [_Found(m.group(0), m.start(), m.end(), []) for m in UNQUOTED_FORMULA.finditer(text)
+             if not _TIME_AFTER.match(text, m.end())]  # "7×24小时" is a service's hours
     found += [_Found(m.group(0), m.start(), m.end(), []) for m in NUMBERED_SYSTEM.finditer(text)]
     for term in lexicon.common_models:
         found += [_Found(term, m.start(), m.end(), []) for m in re.finditer(re.escape(term), text)]
@@ -98,7 +118,9 @@ def is_model_name(name: str, lexicon: Lexicon) -> bool:
         return True
     if name in lexicon.not_models or len(name) > _MAX_NAME or re.search(r"[，,。；;！？\s]", name):
         return False
-    if FORMULA.match(name) or PARTY_PLUS.match(name):
+    if _is_phrase(name, lexicon):
+        return False
+    if FORMULA.match(name) or PLUS_FORMULA.match(name):
         return True
     if re.search(r"\d", name) or not re.fullmatch(r"[\u4e00-\u9fff+＋·]+", name):
         return False
@@ -106,7 +128,21 @@ def is_model_name(name: str, lexicon: Lexicon) -> bool:
         return sum(name.count(c) for c in NUMERALS) >= 2
     if name[0] in NUMERALS and len(name) >= 2:
         return not (len(name) > 2 and name[1] in _MEASURE_AFTER_NUMERAL and name[2] in "公里米")
-    return bool(LABEL_NUMBER.match(name)) and name[3] not in _MEASURE_AFTER_NUMERAL  # not "最后一米"
+    return bool(LABEL_NUMBER.match(name)) and _is_label_and_action(name)
+
+
+def _is_phrase(name: str, lexicon: Lexicon) -> bool:
+    """An idiom or set phrase (jieba tags 三心二意 `i`, 一干二净 `l`), or a term made of an everyday
+    phrase of `not_models.txt` ("双一流高校", "规划一体化"): words, not a case's model."""
+    if tag_table().get(name) in _PHRASE_TAGS:
+        return True
+    return any(word in lexicon.not_models for word in words_of(segment(name)))
+
+
+def _is_label_and_action(name: str) -> bool:
+    """"支部四进", "约法十则": a word, then a numbered action; not "事心双解" (no word before the
+    numeral), nor a count or distance ("蛙声十里", "最后一米")."""
+    return name[:2] in tag_table() and name[3] not in _MEASURE_AFTER_NUMERAL
 
 
 def _dedupe(found: list[_Found]) -> list[_Found]:
@@ -164,10 +200,14 @@ def _split_parts(listing: str) -> list[str]:
 
 def _segment_parts(text: str, name: str) -> list[str]:
     """"三治三共三同" -> 三治, 三共, 三同, when the text quotes each segment."""
+    segments = _numbered_segments(name)
+    return segments if all(f"“{s}”" in text for s in segments) else []
+
+
+def _numbered_segments(name: str) -> list[str]:
+    """"三评四用双提升" -> 三评, 四用, 双提升: a name made of two or more numbered segments."""
     segments = re.findall(rf"[{NUMERALS}][^{NUMERALS}]+", name)
-    if len(segments) >= 2 and "".join(segments) == name and all(f"“{s}”" in text for s in segments):
-        return segments
-    return []
+    return segments if len(segments) >= 2 and "".join(segments) == name else []
 
 
 def expected_count(name: str) -> int | None:
@@ -200,10 +240,18 @@ def _featured_names(found: list[_Found], title: str | None, text: str) -> set[st
         longest_first = sorted(in_title, key=len, reverse=True)
         return {n for n in in_title if n in _without(title, [o for o in longest_first if o != n and n in o])}
         return in_title
-    for f in found:
-        if INTRODUCED_AFTER.match(text[f.end : f.end + 10]):
-            return {f.name}
-    return set()
+    # A formula of partners ("公司+基地+农户"模式) names an arrangement many places share, not the case's own.
+    introduced = [(at, f.name) for f in found if not PLUS_FORMULA.match(f.name) and (at := _introduced_at(text, f)) >= 0]
+    return {min(introduced)[1]} if introduced else set()
+
+
+def _introduced_at(text: str, f: _Found) -> int:
+    """Where the words after a mention of a model's name first make it a model of the case
+    ("…”党建品牌", "形成了“六联”模式"); -1 for nowhere."""
+    for m in re.compile(re.escape(f.name)).finditer(text, f.start):
+        if INTRODUCED_AFTER.match(text[m.end() : m.end() + 16]):
+            return m.start()
+    return -1
 
 
 def _without(text: str, names: list[str]) -> str:
