@@ -51,6 +51,14 @@ from casekit.extract.clean import clean_text
         pytest.param("加入Vip免费下载 立即下载", "buttons", id="download-bar"),
         pytest.param("第03版：综合新闻  上一版  下一版", "pager", id="epaper-page-id-and-pager"),
         pytest.param("上一期  下一期", "pager", id="pager"),
+        pytest.param("欢迎访问 某某廉政网!", "notice", id="site-welcome-bar"),
+        pytest.param("[免责声明] 本文来源于网络转载，仅供学习交流使用，版权归原作者所有。", "notice", id="disclaimer"),
+        pytest.param("本网所有文字、图片和音视频，版权均属某某新闻网所有，未经授权不得转载。", "notice", id="copyright-footer"),
+        pytest.param("相关热词: 某某市 党员 志愿者", "notice", id="related-tags"),
+        pytest.param("原文链接：", "notice", id="source-link-whose-address-was-cut"),
+        pytest.param("上某某阅读APP看本书，新人免费读10天", "notice", id="app-promotion"),
+        pytest.param("【字体大小:", "buttons", id="font-size-control"),
+        pytest.param("某某市委党校学报 2023年6期", "apparatus", id="journal-name-and-issue"),
     ],
 )
 def test_furniture_kinds(line, kind):

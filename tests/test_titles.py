@@ -48,6 +48,9 @@ HEADLINES = [
         pytest.param(f"某某市优秀案例申报表\n案例名称：“三色预警”守护独居老人\n{BODY}", "“三色预警”守护独居老人",
                      id="form-name-over-title-field"),
         pytest.param(f"政府工作报告\n——在某某镇人民代表大会上\n{BODY}", "政府工作报告", id="headline-and-dashed-subtitle"),
+        pytest.param(f"某县党建赋能村级集体经济发展壮大——\n集体腰杆硬起来 农民腰包鼓起来\n{BODY}",
+                     "集体腰杆硬起来 农民腰包鼓起来", id="kicker-ending-on-a-dash-above-the-headline"),
+
 ]
 
 
@@ -79,3 +82,21 @@ def test_series_name_becomes_the_collection():
 def test_running_header_titles_a_text_without_headline():
     (case,) = split_cases(f"各位领导、同志们：\n{BODY}", headers=("村党支部书记述职报告",))
     assert (case.title, case.collection) == ("村党支部书记述职报告", None)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        pytest.param(f"欢迎访问 某某网!\n当前所在：首页 > 基层动态\n某区：党建引领村集体经济“破茧成蝶”\n{BODY}",
+                     "某区：党建引领村集体经济“破茧成蝶”", id="welcome-bar-and-breadcrumb"),
+        pytest.param(f"首页 > 工作计划\n书记抓基层党建项目工作总结(全文共2102字)\n{BODY}", "书记抓基层党建项目工作总结",
+                     id="length-note-beside-the-title"),
+    ],
+)
+def test_headline_once_cleaning_has_cut_the_sites_lines(text, title, lexicon):
+    """Lines and notes that cleaning cuts (a site's welcome bar, its note of a text's length) never head a case."""
+    from casekit.extract.clean import clean_text
+
+    cleaned = clean_text(text, lexicon)
+    (case,) = split_cases(cleaned.text, cleaned.headers, 60, cleaned.outline, lexicon.heading_keys, cleaned.closing_units)
+    assert case.title == title

@@ -345,7 +345,7 @@ def _inline_junk(raw: str, line: _Line) -> list[tuple[int, int]]:
     spans = []
     segment = raw[line.start : line.end]
     for pattern in (P.SOURCE_CREDIT, P.URL, P.STRAY_WWW, P.STAGE_DIRECTION, P.NEWS_DATELINE, P.NUMBER_GAP, P.HTML_TAG,
-                    P.LEADING_CAPTION):
+                    P.LEADING_CAPTION, P.LENGTH_NOTE):
         spans.extend((line.start + m.start(), line.start + m.end()) for m in pattern.finditer(segment))
     spans.extend((line.start + s, line.start + e) for s, e in _markdown_markup(segment))
     blurb = site_blurb(segment)

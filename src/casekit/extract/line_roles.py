@@ -32,6 +32,9 @@ _SYSTEM_DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*")
 _MACHINE_FIELD = re.compile(r"^[（(]?[^\d:：()（）]{1,8}[:：]\s*\d{10,}\s*[）)]?$")
 _SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]")
 _BLURB_MAX = 200  # characters: a site's blurb about a file is no longer
+# "某某市委党校学报 2023年6期", "某某研究 2021年第3期": a journal's name and issue.
+_JOURNAL_ISSUE = re.compile(r"^\S{2,20}(?:学报|杂志|期刊|月刊|半月刊|旬刊|周刊|论丛|研究|论坛)\s*\d{4}\s*年\s*第?\s*\d{1,2}\s*期$")
+_NOTICE_MAX = 120  # characters: a site's disclaimer or copyright footer is no longer
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}\s*[:：]\s*\d{2}(?!\d)")
 _PAGE_ID = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,3}\s*版")
 # "马某某 孙某": authors' names under a headline.
@@ -368,6 +371,13 @@ def closing_unit(line: str) -> tuple[int, str] | None:
     return None
 
 
+def is_site_notice(text: str) -> bool:
+    """A site's notice about itself: a welcome bar, a disclaimer or copyright footer, related tags,
+    an app's promotion. Such notices run to a sentence or two, never a paragraph of text."""
+    t = text.strip()
+    return len(t) <= _NOTICE_MAX and has_cue(t, "site_notice")
+
+
 def is_paywall(text: str) -> bool:
     """A document-sharing site's paywall or upload line."""
     t = text.strip()
@@ -376,10 +386,11 @@ def is_paywall(text: str) -> bool:
 
 def is_apparatus(text: str) -> bool:
     """A journal article's apparatus: a labelled record line ("中图分类号：…", "作者简介：…"),
-    the "参考文献" heading, or an entry of its references ("[1] 某某. 书名[M]. …")."""
+    the "参考文献" heading, an entry of its references ("[1] 某某. 书名[M]. …"), or the journal's
+    name and issue ("某某学报 2023年6期")."""
     t = text.strip()
     labels = _labels("apparatus_label").pattern
-    return bool(re.match(rf"(?:{labels})(?:{_LABEL_SEP}|$)", t) or _REFERENCE_ENTRY.match(t))
+    return bool(re.match(rf"(?:{labels})(?:{_LABEL_SEP}|$)", t) or _REFERENCE_ENTRY.match(t) or _JOURNAL_ISSUE.match(t))
 
 
 def is_digit_row(text: str) -> bool:
@@ -396,8 +407,8 @@ def is_button_row(text: str) -> bool:
     or one button alone on its line ("查看原文")."""
     items = tokens(text.strip())
     words = cues()["buttons"]
-    if len(items) == 1:
-        return items[0] in words
+    if len(items) == 1:  # "查看原文", "【字体大小:" (a control whose options the page drew as images)
+        return items[0].strip("【】[]：: ") in words
     if not items or len(text.strip()) > 30 or is_sentence(text):
         return False
     buttons = sum(1 for i in items if len(i) <= _BUTTON_TOKEN_MAX and any(i.endswith(w) for w in words))
@@ -416,6 +427,7 @@ _FURNITURE = (
     ("digits", is_digit_row),
     ("buttons", is_button_row),
     ("paywall", is_paywall),
+    ("notice", is_site_notice),
     ("pager", is_pager),
     ("apparatus", is_apparatus),
 )

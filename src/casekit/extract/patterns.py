@@ -95,6 +95,9 @@ NUMBER_GAP = re.compile(rf"(?<=[{CJK}])[ \u00a0](?=\d)|(?<=\d)[ \u00a0](?=[{CJK}
 # of text, up to its last photographer's mark, run into the text after it.
 LEADING_CAPTION = re.compile(r"^(?:拼版照片|组图)?[：:]?\s*[上下左右]?图(?:为|片?[：:]).{0,400}摄[）)][。；]?\s+")
 
+# "（全文共2102字）", "(共3500字)": a site's note of a text's length, beside its title.
+LENGTH_NOTE = re.compile(r"\s*[（(](?:全文)?共?约?\s*\d[\d,]*\s*字[）)]")
+
 # "【画面】", "【结束画面】", "【字幕】": a stage direction in a broadcast script.
 STAGE_DIRECTION = re.compile(r"【(?:结束)?(?:画面|字幕|同期声|解说|音乐|镜头|空镜)[^】]{0,6}】")
 

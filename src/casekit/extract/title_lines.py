@@ -89,6 +89,13 @@ def is_subtitle(text: str) -> bool:
     return text.strip().startswith(("——", "--", "—"))
 
 
+def is_kicker(text: str) -> bool:
+    """A kicker above a newspaper's headline, ending on a dash that points to it
+    ("某县党建赋能集体经济发展壮大——"): it leads into the headline and is no headline itself."""
+    t = text.strip()
+    return len(t) > 2 and t.endswith(("——", "--", "—")) and not is_sentence(t)
+
+
 def is_series(text: str, following: str | None) -> bool:
     """A series or column name above the headline ("沿着总书记的足迹·浙江篇"): it holds a
     separator and the next line is a headline of its own, not a subtitle."""
@@ -103,7 +110,7 @@ def is_candidate(text: str, title_max: int = 60) -> bool:
     if len(t) <= _SHORT or len(t) > title_max or is_sentence(t) or is_numbered(t):
         return False
     return not (is_chrome(t) or is_meta(t) or is_original_title(t) or is_editor_note(t) or is_salutation(t)
-                or is_subtitle(t) or t.startswith("【"))
+                or is_subtitle(t) or is_kicker(t) or t.startswith("【"))
 
 
 def is_body(text: str) -> bool:
@@ -192,7 +199,7 @@ def find_headline(lines: list[str], title_max: int = 60) -> Headline:
             # at the end of a list of other headlines, the next title-shaped line is the headline
             return Headline(i, strip_prefix(t), None, skipped)
         elif (is_chrome(t) or is_meta(t) or is_dateline(t) or is_original_title(t) or is_salutation(t)
-              or is_subtitle(t) or len(t) <= _SHORT):
+              or is_subtitle(t) or is_kicker(t) or len(t) <= _SHORT):
             skipped = True
         elif is_numbered(t) and following is not None and not is_sentence(following):
             skipped = True  # an entry of a table of contents above the headline
