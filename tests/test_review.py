@@ -228,3 +228,17 @@ def test_billion_laughs_is_refused_quickly_without_memory_growth(exported, tmp_p
     assert measured["seconds"] < 2
     assert measured["peak"] < 2 * 1024 * 1024  # Python objects made while refusing it: the file's text, a few events
     assert measured["grown_kb"] < 50 * 1024
+
+
+def test_a_corrected_subject_gives_the_figure_its_kind_again(exported):
+    """The kind follows the subject an editor corrected: money named as GDP leaves the funds."""
+    db, _, folder, path = exported
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    money = next(i for i in record["indicators"] if i["normalized"]["unit"] == "元")
+    assert money["kind"] == "funds"
+    money["subject"] = "全区地区生产总值"
+    path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert run("import", folder, "--db", db).exit_code == 0
+    shown = json.loads(run("show", path.stem, "--format", "json", "--db", db).output)
+    corrected = next(i for i in shown["indicators"] if i["subject"] == "全区地区生产总值")
+    assert corrected["kind"] == "economy"

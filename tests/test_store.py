@@ -272,3 +272,26 @@ def test_keywords_ranked_after_a_run_stopped_before_ranking(tmp_path, options, m
         assert [r.status for r in results] == ["unchanged", "unchanged"]
         assert [r["keywords"] for r in ws.iter_records()] == expected
         assert not ws.keywords_stale()
+
+
+def test_version_eight_workspace_gains_figure_kinds(tmp_path, options):
+    from casekit.stats import compute_stats
+
+    (tmp_path / "a.txt").write_text(SUBMISSION, encoding="utf-8")
+    db = tmp_path / "ws.db"
+    with Workspace(db) as ws:
+        ingest_files(ws, collect_files([tmp_path / "a.txt"]), options)
+        for case_id, record, facts in ws.db.execute("SELECT id, record, facts FROM cases").fetchall():
+            r, f = json.loads(record), json.loads(facts)
+            for figure in r["indicators"]:
+                del figure["kind"]
+            f.pop("kind_totals")
+            ws.db.execute("UPDATE cases SET record=?, facts=? WHERE id=?", (json.dumps(r), json.dumps(f), case_id))
+        ws.db.execute("PRAGMA user_version=8")
+    with Workspace(db) as ws:
+        assert ws.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        records = list(ws.iter_records())
+        full, summary = compute_stats(ws.iter_records()), compute_stats(ws.summary_records())
+    kinds = [figure["kind"] for r in records for figure in r["indicators"]]
+    assert kinds and "people" in kinds
+    assert all(a.frame.equals(b.frame) for a, b in zip(full, summary))

@@ -70,8 +70,8 @@ def test_header_is_styled_frozen_and_filtered(book):
 def test_widths_fit_chinese_text(book, records):
     longest_unit = max(to_excel.display_width(r["unit"]) for r in records)
     assert book["案例"].column_dimensions["D"].width >= longest_unit
-    assert book["指标"].column_dimensions["K"].width == 50  # long sentences wrap instead
-    assert book["指标"]["K2"].alignment.wrap_text
+    assert book["指标"].column_dimensions["L"].width == 50  # long sentences (原句) wrap instead
+    assert book["指标"]["L2"].alignment.wrap_text
 
 
 def test_stats_sheet_has_tables_and_charts(book):

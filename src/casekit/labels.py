@@ -45,6 +45,13 @@ def finding(code: str) -> str:
     return FINDING.get(code, code)
 
 
+def figure_kind(code: str | None) -> str:
+    """A figure's kind as the statistics name it (lexicon/figure_kinds.yaml)."""
+    from casekit.options import load_lexicon
+
+    return load_lexicon().figure_kinds.labels.get(code or "other", code or "")
+
+
 def section(code: str | None) -> str:
     return SECTION.get(code or "", code or "")
 

@@ -10,6 +10,8 @@ from typing import Mapping
 
 import yaml
 
+from casekit.models.figure_kinds import FigureKinds
+
 LEXICON = "casekit.lexicon"
 
 
@@ -46,6 +48,7 @@ class Lexicon:
     subject_words: Mapping[str, frozenset[str]]
     ambiguous_places: frozenset[str]  # county names that are also everyday words
     userdict: Path
+    figure_kinds: FigureKinds
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,7 @@ def load_lexicon() -> Lexicon:
         subject_words={name: frozenset(words) for name, words in read_lexicon_yaml("subject_words.yaml").items()},
         ambiguous_places=frozenset(read_lexicon_lines("ambiguous_places.txt")),
         userdict=lexicon_path("userdict.txt"),
+        figure_kinds=FigureKinds.from_data(read_lexicon_yaml("figure_kinds.yaml")),
     )
 
 

@@ -189,4 +189,5 @@ def _indicator(f: FoundIndicator, text: str, tokens: Tokens, cleaned: Cleaned, o
         raw_end=raw_end,
         sentence=f.sentence,
         value_max=f.value_max,
+        kind=options.lexicon.figure_kinds.kind_of(f.normalized_unit, subject),
     )

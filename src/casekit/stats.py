@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Iterable
 from casekit import labels
 from casekit.extract.writing import count_han
 from casekit.models import TEMPLATE_SECTIONS
+from casekit.models.figure_kinds import FigureKinds, totals_by_kind
+from casekit.options import load_lexicon
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,13 +29,6 @@ GROUPINGS = {
     "county": "区县",
     "domain": "领域",
     "year": "年份",
-}
-# Figure totals: column -> (canonical units summed, divisor).
-TOTALS = {
-    "人数": (("人",), 1),
-    "金额（万元）": (("元",), 10_000),
-    "组织数": (("个", "家", "支"), 1),
-    "活动次数": (("次", "场", "场次"), 1),
 }
 _TOP = 10
 _UNKNOWN = "（未注明）"
@@ -59,9 +54,11 @@ def compute_stats(records: Iterable[dict], by: str | None = None) -> list[StatTa
 class StatsCollector:
     """Gathers what the tables need from each record, so records can stream past once."""
 
-    def __init__(self) -> None:
+    def __init__(self, kinds: FigureKinds | None = None) -> None:
+        self.kinds = kinds or load_lexicon().figure_kinds
         self.facts: list[dict] = []
         self.totals: list[dict] = []
+        self.by_kind: Counter[str] = Counter()
         self.paths: set[str] = set()
         self.featured: Counter[str] = Counter()
         self.common: Counter[str] = Counter()
@@ -70,7 +67,9 @@ class StatsCollector:
 
     def add(self, r: dict) -> None:
         self.facts.append(_case_facts(r))
-        self.totals.append(_figure_totals(r))
+        kind_totals = _kind_totals(r, self.kinds)
+        self.totals.append(_figure_totals(r["id"], kind_totals, self.kinds))
+        self.by_kind.update({kind: int(count) for kind, (count, _) in kind_totals.items()})
         self.paths.add(r["source"]["path"])
         self.featured.update(m["name"] for m in r["models"] if m["featured"])
         self.common.update(m["name"] for m in r["models"] if m["common"])
@@ -84,13 +83,15 @@ class StatsCollector:
         if cases.empty:
             return []
         figures = pd.DataFrame(self.totals)
-        grouped = [StatTable(f"按{column}", _group_table(cases, figures, column))
+        summed = [self.kinds.labels[k] for k in self.kinds.divisors]
+        grouped = [StatTable(f"按{column}", _group_table(cases, figures, column, summed))
                    for key, column in GROUPINGS.items() if by in (None, key)]
         if by:
             return grouped
         return [
             StatTable("总体", self._overview(cases)),
             *grouped,
+            StatTable("指标类别", self._kinds_table(figures)),
             StatTable("各部分齐全情况", _section_completeness(cases)),
             StatTable("特色模式", _counts(self.featured, "模式")),
             StatTable("通用术语", _counts(self.common, "术语")),
@@ -110,6 +111,22 @@ class StatsCollector:
             "字数（最少/中位/最多）": f"{lengths.min()} / {int(lengths.median())} / {lengths.max()}",
         }
         return pd.DataFrame({"项目": list(items), "数值": [str(v) for v in items.values()]})
+
+
+    def _kinds_table(self, figures: "pd.DataFrame") -> "pd.DataFrame":
+        """Figures of each kind; the kinds meant to be added up with their total, the others counted only."""
+        import pandas as pd
+
+        rows = []
+        for kind, label in self.kinds.labels.items():
+            if self.by_kind[kind]:
+                total = _whole(round(float(figures[label].sum()), 2)) if kind in self.kinds.divisors else "—"
+                rows.append({"类别": label, "指标数": self.by_kind[kind], "合计": str(total)})
+        return pd.DataFrame(rows, columns=["类别", "指标数", "合计"])
+
+
+def _whole(value: float) -> int | float:
+    return int(value) if value == int(value) else value
 
 
 def _case_facts(r: dict) -> dict:
@@ -133,29 +150,29 @@ def _case_facts(r: dict) -> dict:
     return facts
 
 
-def _figure_totals(r: dict) -> dict:
-    """The sums of a case's figures in each canonical unit of TOTALS."""
-    by_unit = r["unit_totals"] if "unit_totals" in r else sum_by_unit(i["normalized"] for i in r["indicators"])
-    row: dict = {"编号": r["id"]}
-    for column, (units, divisor) in TOTALS.items():
-        row[column] = sum(by_unit.get(u) or 0 for u in units) / divisor
+def _kind_totals(r: dict, kinds: FigureKinds) -> dict[str, list[float]]:
+    """{kind: [figures, sum]} of a case: stored with a summary record, else read from its figures
+    (a record from before figures had kinds gets them from its units and subjects)."""
+    if "kind_totals" in r:
+        return r["kind_totals"]
+    return totals_by_kind((i.get("kind") or kinds.kind_of(i["normalized"]["unit"], i.get("subject")),
+                           i["normalized"]["value"]) for i in r["indicators"])
+
+
+def _figure_totals(case_id: str, kind_totals: dict[str, list[float]], kinds: FigureKinds) -> dict:
+    """A case's row of sums: one column for each kind the statistics add up."""
+    row: dict = {"编号": case_id}
+    for kind, divisor in kinds.divisors.items():
+        row[kinds.labels[kind]] = (kind_totals.get(kind) or [0, 0])[1] / divisor
     return row
 
 
-def sum_by_unit(normalized: Iterable[dict]) -> dict[str, float]:
-    """A case's figures (their `normalized` values) summed in each normalized unit."""
-    sums: dict[str, float] = {}
-    for n in normalized:
-        sums[n["unit"]] = sums.get(n["unit"], 0) + n["value"]
-    return sums
-
-
-def _group_table(cases: "pd.DataFrame", figures: "pd.DataFrame", column: str) -> "pd.DataFrame":
+def _group_table(cases: "pd.DataFrame", figures: "pd.DataFrame", column: str, summed: list[str]) -> "pd.DataFrame":
     frame = cases.merge(figures, on="编号").explode(column)
     agg = {"案例数": ("编号", "nunique"), "指标数": ("指标数", "sum")}
-    agg.update({name: (name, "sum") for name in TOTALS})
+    agg.update({name: (name, "sum") for name in summed})
     table = frame.groupby(column).agg(**agg).sort_values(["案例数", column], ascending=[False, True])
-    for name in TOTALS:
+    for name in summed:
         table[name] = table[name].round(2)
         if (table[name] % 1 == 0).all():
             table[name] = table[name].astype("int64")

@@ -20,9 +20,10 @@ from casekit.carry import keep_reviewed, match_reviewed
 from casekit.errors import WorkspaceError
 from casekit.extract.writing import count_han
 from casekit.models import Case
-from casekit.stats import sum_by_unit
+from casekit.models.figure_kinds import totals_by_kind
+from casekit.options import load_lexicon
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 DEFAULT_DB = "casekit.db"
 _BUSY_SECONDS = 60  # how long a writer waits for another process's transaction
 # Workspace order: by document path as given, then case; the document id breaks ties between
@@ -35,7 +36,8 @@ _IN_ORDER = "ORDER BY d.path, d.id, c.case_index"
 #   chars        the Chinese characters of the text (字数)
 #   fingerprint  the MinHash signature for duplicate checks
 #   facts        {"domain", "keywords", "sections": [keys], "issues", "indicator_count",
-#                 "unit_totals": {normalized unit: sum}, "reviewed": [fields an editor reviewed]}
+#                 "kind_totals": {figure kind: [figures, sum of normalized values]},
+#                 "reviewed": [fields an editor reviewed]}
 #   terms        the candidate keywords with their counts ({term: count}), ranked against the
 #                whole workspace after each ingest
 # meta holds workspace-wide state: "keywords_stale" is set in the transaction that stores a document
@@ -102,6 +104,7 @@ _MIGRATIONS = {
           DROP TABLE terms;""",
     7: """CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
           INSERT INTO meta VALUES ('keywords_stale', '1');""",
+    8: "_kinds_from_records",  # a step in Python: see _PYTHON_STEPS
 }
 
 
@@ -126,18 +129,21 @@ class CaseRow:
     @classmethod
     def of(cls, case: Case) -> CaseRow:
         head = case.head_dict()
-        return cls._of(head, case.to_json(head), [i.normalized for i in case.indicators], case.fingerprint,
-                       case.terms)
+        return cls._of(head, case.to_json(head), [(i.kind, i.normalized["value"]) for i in case.indicators],
+                       case.fingerprint, case.terms)
 
     @classmethod
     def of_record(cls, record: dict, fingerprint: bytes | None, terms: dict[str, int]) -> CaseRow:
+        """A stored or reviewed record; its figures' kinds are read again, as an editor may have
+        corrected a subject."""
+        with_kinds(record)
         return cls._of(record, json.dumps(record, ensure_ascii=False).encode("utf-8"),
-                       [i["normalized"] for i in record["indicators"]], fingerprint, terms)
+                       [(i["kind"], i["normalized"]["value"]) for i in record["indicators"]], fingerprint, terms)
 
     @classmethod
-    def _of(cls, r: dict, serialised: bytes, figures: list[dict], fingerprint: bytes | None,
+    def _of(cls, r: dict, serialised: bytes, figures: list[tuple[str, float]], fingerprint: bytes | None,
             terms: dict[str, int]) -> CaseRow:
-        """`r` is the record, its figures' `normalized` values `figures` (its own list may be empty)."""
+        """`r` is the record, (kind, normalized value) of its figures `figures` (its own list may be empty)."""
         admin = r.get("admin") or {}
         columns = (r["id"], r["source"]["case_index"], r["title"], r["unit"], r["region"], admin.get("province"),
                    admin.get("city"), admin.get("county"), r["genre"], r["year"], int(bool(r["truncated"])))
@@ -213,7 +219,11 @@ class Workspace:
             if version < SCHEMA_VERSION and not all(v in _MIGRATIONS for v in range(version, SCHEMA_VERSION)):
                 raise WorkspaceError(f"工作区 {self.path} 的版本（{version}）无法识别，不能读取")
             for step in range(version, SCHEMA_VERSION):
-                self._run_script(_MIGRATIONS[step], step + 1)
+                if _MIGRATIONS[step] in _PYTHON_STEPS:
+                    _PYTHON_STEPS[_MIGRATIONS[step]](self.db)
+                    self.db.execute(f"PRAGMA user_version={step + 1}")
+                else:
+                    self._run_script(_MIGRATIONS[step], step + 1)
 
     def _run_script(self, script: str, version: int) -> None:
         """Statements separated by ";" (the schema's contain none inside), inside the caller's transaction."""
@@ -387,7 +397,7 @@ class Workspace:
 
     def summary_records(self) -> Iterator[dict]:
         """Every case with only what statistics read: no texts, and its figures already counted and
-        summed by unit (`indicator_count`, `unit_totals`) instead of listed."""
+        counted and summed by kind (`indicator_count`, `kind_totals`) instead of listed."""
         models: dict[str, list[dict]] = {}
         for case_id, name, featured, common in self.db.execute("SELECT case_id, name, featured, common FROM models"):
             models.setdefault(case_id, []).append({"name": name, "featured": bool(featured), "common": bool(common)})
@@ -402,7 +412,7 @@ class Workspace:
                 "admin": {"province": province, "city": city, "county": county},
                 "truncated": bool(truncated), "source": {"path": path}, "domain": facts.get("domain", []),
                 "keywords": facts.get("keywords", []), "sections": [{"key": k} for k in facts.get("sections", [])],
-                "indicator_count": facts.get("indicator_count", 0), "unit_totals": facts.get("unit_totals", {}),
+                "indicator_count": facts.get("indicator_count", 0), "kind_totals": facts.get("kind_totals", {}),
                 "models": models.get(case_id, []),
             }
 
@@ -423,11 +433,35 @@ class Workspace:
         return self.db.execute("SELECT path, error FROM documents WHERE status='failed' ORDER BY path").fetchall()
 
 
-def _facts(r: dict, figures: list[dict]) -> str:
+def _facts(r: dict, figures: list[tuple[str, float]]) -> str:
     facts = {"domain": r["domain"], "keywords": r["keywords"], "sections": [s["key"] for s in r["sections"]],
-             "issues": r["issues"], "indicator_count": len(figures), "unit_totals": sum_by_unit(figures),
+             "issues": r["issues"], "indicator_count": len(figures), "kind_totals": totals_by_kind(figures),
              "reviewed": r.get("reviewed", [])}
     return json.dumps(facts, ensure_ascii=False)
+
+
+def with_kinds(record: dict) -> dict:
+    """The record with each figure's kind read from its unit and subject (records stored before
+    figures had kinds, or whose subjects an editor corrected)."""
+    kinds = load_lexicon().figure_kinds
+    for i in record["indicators"]:
+        i["kind"] = kinds.kind_of(i["normalized"]["unit"], i.get("subject"))
+    return record
+
+
+def _kinds_from_records(db: sqlite3.Connection) -> None:
+    """Version 8 -> 9: each figure gets its kind and each case's facts their totals by kind."""
+    for case_id, record, facts in db.execute("SELECT id, record, facts FROM cases").fetchall():
+        r = with_kinds(json.loads(record))
+        totals = totals_by_kind((i["kind"], i["normalized"]["value"]) for i in r["indicators"])
+        facts = {k: v for k, v in json.loads(facts or "{}").items() if k != "unit_totals"}
+        db.execute("UPDATE cases SET record=?, facts=? WHERE id=?",
+                   (json.dumps(r, ensure_ascii=False), json.dumps({**facts, "kind_totals": totals}, ensure_ascii=False),
+                    case_id))
+
+
+# Migration steps written in Python, named in _MIGRATIONS (the figures' kinds need the word lists).
+_PYTHON_STEPS = {"_kinds_from_records": _kinds_from_records}
 
 
 class _Transaction:

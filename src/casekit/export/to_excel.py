@@ -25,7 +25,7 @@ from casekit.stats import StatsCollector, StatTable
 
 CASE_COLUMNS = ("序号", "编号", "标题", "申报单位", "地区", "省份", "城市", "区县", "类型", "领域", "年份", "字数",
                 "各部分是否齐全", "特色模式", "主要数据", "指标数", "问题数", "来源文件")
-FIGURE_COLUMNS = ("案例序号", "案例标题", "原文", "数值", "单位", "标准化数值", "标准化单位", "近似", "对象",
+FIGURE_COLUMNS = ("案例序号", "案例标题", "原文", "数值", "单位", "标准化数值", "标准化单位", "近似", "对象", "类别",
                   "所在部分", "原句", "来源位置")
 MODEL_COLUMNS = ("案例序号", "案例标题", "模式", "特色/通用", "组成部分", "应有数量", "实有数量")
 ISSUE_COLUMNS = ("案例序号", "案例标题", "级别", "类型", "说明")
@@ -162,7 +162,7 @@ def _link(number: int, r: dict) -> list:
 def _figure_row(r: dict, i: dict) -> list:
     where = f"{r['source']['file']} 第{i['raw_start']}–{i['raw_end']}字符"
     return [i["text"], i["value"], i["unit"], i["normalized"]["value"], i["normalized"]["unit"], i["approx"],
-            i["subject"], labels.section(i["section"]), i["sentence"], where]
+            i["subject"], labels.figure_kind(i.get("kind")), labels.section(i["section"]), i["sentence"], where]
 
 
 def _model_row(m: dict) -> list:

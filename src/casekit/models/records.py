@@ -73,6 +73,7 @@ class Indicator:
     raw_end: int
     sentence: str = ""
     value_max: float | int | None = None
+    kind: str = "other"  # funds, people, organisations, activities, share … (models/figure_kinds.py)
 
 
 @dataclass(slots=True)
