@@ -324,3 +324,19 @@ def test_radicals_written_for_characters_read_as_the_characters(raw, read, lexic
     assert len(cleaned.origin) == len(cleaned.text)
     at = cleaned.text.index("32人")
     assert cleaned.raw_span(at, at + 3) == (at, at + 3)
+
+
+@pytest.mark.parametrize(
+    "raw, paragraphs",
+    [
+        pytest.param("  • 某某新闻>>党建>>典型案例征集>>网上展示>>服务型党组织\n\n    某县：实施乡镇干部驻村代办工程的调查与思考\n\n"
+                     "    2013年以来，某县坚持把创建服务型党组织作为核心任务。\n",
+                     ["某县：实施乡镇干部驻村代办工程的调查与思考", "2013年以来，某县坚持把创建服务型党组织作为核心任务。"],
+                     id="a-breadcrumb-and-indented-lines-each-stand-alone"),
+        pytest.param("疫情下社区党建软硬件设施对比研究——以某省北江社区和某区城东社区为例\n指导老师：某某某\n一、引言\n",
+                     ["疫情下社区党建软硬件设施对比研究——以某省北江社区和某区城东社区为例", "指导老师：某某某", "一、引言"],
+                     id="a-labelled-field-is-no-wrapped-tail"),
+    ],
+)
+def test_lines_that_start_a_paragraph(raw, paragraphs, lexicon):
+    assert clean_text(raw, lexicon).text.split("\n")[-len(paragraphs):] == paragraphs

@@ -68,6 +68,8 @@ ROWS = [
                  "interview", id="interview-named-in-the-title"),
     pytest.param("乡镇党建引领乡村治理工作经验交流材料", "乡镇党建引领乡村治理工作经验交流材料\n近年来，我镇推进网格化。", "",
                  None, False, (), "submission", id="submission-named-in-the-title"),
+    pytest.param("2023年社区党建工作总结报告", "2023年社区党建工作总结报告\n象山社区位于市区繁华地带。", "", None, False, (),
+                 "submission", id="a-units-summary-of-its-work"),
     pytest.param("基层党建的几点思考", "基层党建的几点思考\n基层党组织是党执政的基础。今年以来，各地积极探索。",
                  "", None, False, (), "article", id="essay-has-no-cues"),
     pytest.param("践行新发展理念", "践行新发展理念\n各地认真学习总书记重要讲话精神，召开座谈会。", "", None, False, (),

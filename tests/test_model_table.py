@@ -352,3 +352,15 @@ def test_parts_mismatch_issue(text, mismatch):
         assert [i.code for i in found] == ["model-parts-mismatch"]
     else:
         assert found == []
+
+
+@pytest.mark.parametrize(
+    "text, featured",
+    [
+        pytest.param("统筹推进各项工作，以“125”工程为抓手，深入推进乡村振兴。", set(), id="speech-names-a-programme"),
+        pytest.param("积极创建“聚民心、暖民心”“五心服务”党建品牌，构建治理格局。", {"五心服务"}, id="speech-tells-of-creating-its-brand"),
+    ],
+)
+def test_a_speech_features_only_what_it_says_it_created(text, featured):
+    """A speech reviews many works: a model it names is the case's own only where it says it created it."""
+    assert {m.name for m in find_models(text, None, LEX, created_only=True)[0] if m.featured} == featured

@@ -74,7 +74,7 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, abo
     sections = [_section_as_written(s, written) for s in split_sections(view, lex.heading_keys, lex.heading_cues)]
     outline = split_sections(simplified(cleaned.text[above : span.start]), lex.heading_keys, lex.heading_cues)
     genre = find_genre(view, title, unit, byline, [s.key for s in sections + outline], simplified(raw_lead))
-    models, model_issues = find_models(view, title, lex, introduced_in_text=genre != "speech")
+    models, model_issues = find_models(view, title, lex, created_only=genre == "speech")
     models = [_model_as_written(m, written) for m in models]
     tokens = segment(text)
     terms = count_terms(text, tokens, [m.name for m in models], lex.stopwords)

@@ -23,7 +23,7 @@ from casekit.extract import patterns as P
 from casekit.extract.characters import fold_radicals, simplified
 from casekit.extract.line_guard import model_may_not_drop
 from casekit.extract.line_model import furniture_lines
-from casekit.extract.line_roles import (closing_unit, ends_terminal, furniture, is_caption_under_image,
+from casekit.extract.line_roles import (closing_unit, ends_terminal, furniture, is_caption_under_image, is_chrome,
                                         is_running_text, is_writer_line, site_blurb, trailing_credit,
                                         without_markup)
 from casekit.extract.markdown import markdown_layout
@@ -33,6 +33,8 @@ from casekit.options import Lexicon
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SPACE = " \t\u3000\xa0\ufeff"
 _FURNITURE_MAX = 200  # characters: no header, footer, button row or credit line is longer
+# "指导老师：某某某", "作者：某某": a short labelled field, on a line of its own, never a wrapped line's tail.
+_LABELLED_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*[^，。；：:,;]{1,20}$")
 _MIN_WRAP = 20  # hard-wrapped text is wider than this; a few short lines of like length are not a wrap
 _CJK_CONTEXT = set("“”‘’《》「」『』【】（）、。，；：！？…—")
 
@@ -437,14 +439,14 @@ def _joins(paragraph: list[_Line], lines: list[_Line], i: int, wrap: int | None,
     if paragraph[-1].level or lines[i].level:
         return False
     so_far = without_markup("".join(ln.text for ln in paragraph))
-    if ends_terminal(so_far) or P.CAPTION.search(so_far) or P.UNIT_LINE.match(so_far):
-        return False
+    if ends_terminal(so_far) or P.CAPTION.search(so_far) or P.UNIT_LINE.match(so_far) or is_chrome(so_far):
+        return False  # a breadcrumb, however long, runs into nothing
     if not (is_running_text(so_far) or _continues_wrapped_line(paragraph[-1].text, lines[i].text, wrap)):
         return False
-    if _is_structural(lines, i):
+    if _is_structural(lines, i) or _LABELLED_FIELD.match(lines[i].text):
         return False
     start = lines[i].start
-    indented = wrap is not None and start > 0 and raw[start - 1] in _SPACE
+    indented = start > 0 and raw[start - 1] in _SPACE  # an indented line starts a paragraph
     return not indented
 
 

@@ -34,7 +34,8 @@ _SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]")
 _BLURB_MAX = 200  # characters: a site's blurb about a file is no longer
 # "某某市委党校学报 2023年6期", "某某研究 2021年第3期": a journal's name and issue.
 _JOURNAL_ISSUE = re.compile(r"^\S{2,20}(?:学报|杂志|期刊|月刊|半月刊|旬刊|周刊|论丛|研究|论坛)\s*\d{4}\s*年\s*第?\s*\d{1,2}\s*期$")
-_NOTICE_MAX = 120  # characters: a site's disclaimer or copyright footer is no longer
+_NOTICE_MAX = 120
+_BREADCRUMB_MAX = 160  # characters: a breadcrumb ending on a long headline is no longer  # characters: a site's disclaimer or copyright footer is no longer
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}\s*[:：]\s*\d{2}(?!\d)")
 _PAGE_ID = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,3}\s*版")
 # "马某某 孙某": authors' names under a headline.
@@ -142,11 +143,11 @@ def _unbracketed(text: str) -> str:
 def is_chrome(text: str) -> bool:
     """Page furniture of a site: menus, markup, breadcrumbs, page ids, digit rows."""
     t = text.strip()
+    if _is_breadcrumb(t):
+        return True
     if len(t) > 60 and not _MARKUP.search(t):
         return False
     if _MARKUP.search(t) or _PAGE_ID.match(t) or is_pager(t):
-        return True
-    if any(s in t for s in cues()["breadcrumb_separator"]) and not is_sentence(t):
         return True
     if ascii_share(t) >= 0.5:
         return True
@@ -154,6 +155,16 @@ def is_chrome(text: str) -> bool:
     if len(items) >= 4 and sum(map(len, items)) / len(items) <= 3:
         return True  # "首页 要闻 政情 产经": a row of menu items
     return len(t) <= 12 and (token_cue(t, "menu") or token_cue(t, "buttons"))
+
+
+def _is_breadcrumb(t: str) -> bool:
+    """"首页 > 党建", "您当前的位置:首页 > 国内资讯 > 某某新闻 > 某某标题…": the path to a page, which
+    may run on into a long headline; never a sentence."""
+    if is_sentence(t) or len(t) > _BREADCRUMB_MAX:
+        return False
+    separators = "|".join(map(re.escape, sorted(cues()["breadcrumb_separator"], key=len, reverse=True)))
+    steps = len(re.findall(separators, t))
+    return steps >= 2 or (steps == 1 and len(t) <= 60)
 
 
 def is_pager(text: str) -> bool:

@@ -48,6 +48,8 @@ PARTS_BEFORE = re.compile(r"“([^”]{1,60}[+＋—、][^”]{1,30})”的?$")
 PARTS_AFTER = re.compile(r"^[^。；\n]{0,8}?[（(，,]?即(?![时将使便可刻])\s*((?:“[^”]{1,16}”[、，,]?){2,}|[^）)。；\n]{4,60})")
 # Words that introduce a model as the case's own ("打造“…”党建模式", "以“…”的工作模式").
 INTRODUCED_AFTER = re.compile(r"^[”\"」]?的?(?:[\u4e00-\u9fff]\s?){0,6}?(?:模式|工作法|机制|体系|品牌|理念|工程|新模式|做法)")
+# "积极创建“…”“五心服务”党建品牌", "探索形成了“": a verb of creating in the clause before a name.
+CREATED_BEFORE = re.compile(r"(?:创建|创立|首创|打造|探索|形成|创新|推出|构建|培育)了?[^，,。；;]{0,40}$")
 _OWNER_WINDOW = 300  # characters between a model's name and the enumeration of its parts
 _MEASURE_AFTER_NUMERAL = set("个颗条公家名位项次件种类座所份张米里步")
 _PART_SPLIT = re.compile(r"[+＋—、，,]")
@@ -64,11 +66,11 @@ class _Found:
 
 
 def find_models(text: str, title: str | None, lexicon: Lexicon,
-                introduced_in_text: bool = True) -> tuple[list[NamedModel], list[Issue]]:
+                created_only: bool = False) -> tuple[list[NamedModel], list[Issue]]:
     """The named models of a case, with their parts, and issues where parts and name disagree.
 
-    `introduced_in_text` says whether a model the text introduces as its own is featured; a
-    speech reviews many works, and features only the model its title names.
+    With `created_only` (a speech, which reviews many works: "以“125”工程为抓手") a model the text
+    introduces is featured only where the text says it was created ("创建“五心服务”党建品牌").
     """
     found = _dedupe(_quoted(text, lexicon) + _unquoted(text, lexicon))
     parts_of = _enumerated_parts(text)
@@ -83,8 +85,7 @@ def find_models(text: str, title: str | None, lexicon: Lexicon,
     # 三评 and 四用 of 三评四用双提升 are no models of their own, unless introduced as one ("“三亮”工程").
     segments = {segment for f in found for segment in _numbered_segments(f.name)}
     found = [f for f in found if f.name not in segments or _introduced_at(text, f) >= 0]
-    featured = _featured_names([f for f in found if f.name not in lexicon.common_models], title,
-                               text if introduced_in_text else "")
+    featured = _featured_names([f for f in found if f.name not in lexicon.common_models], title, text, created_only)
     models = [_record(f, f.name in featured, lexicon) for f in found]
     return models, [issue for m in models if (issue := _count_issue(m))]
 
@@ -233,23 +234,24 @@ def _numeral(ch: str) -> int | None:
 # --- featured and records -------------------------------------------------------------------
 
 
-def _featured_names(found: list[_Found], title: str | None, text: str) -> set[str]:
+def _featured_names(found: list[_Found], title: str | None, text: str, created_only: bool) -> set[str]:
     """Models named in the title; failing that, the first model the text introduces as its own."""
     in_title = {f.name for f in found if title and f.name in title}
     if in_title:
         longest_first = sorted(in_title, key=len, reverse=True)
         return {n for n in in_title if n in _without(title, [o for o in longest_first if o != n and n in o])}
-        return in_title
     # A formula of partners ("公司+基地+农户"模式) names an arrangement many places share, not the case's own.
-    introduced = [(at, f.name) for f in found if not PLUS_FORMULA.match(f.name) and (at := _introduced_at(text, f)) >= 0]
+    introduced = [(at, f.name) for f in found
+                  if not PLUS_FORMULA.match(f.name) and (at := _introduced_at(text, f, created_only)) >= 0]
     return {min(introduced)[1]} if introduced else set()
 
 
-def _introduced_at(text: str, f: _Found) -> int:
+def _introduced_at(text: str, f: _Found, created_only: bool = False) -> int:
     """Where the words after a mention of a model's name first make it a model of the case
-    ("…”党建品牌", "形成了“六联”模式"); -1 for nowhere."""
+    ("…”党建品牌", "形成了“六联”模式"), with a verb of creating before it if `created_only`; -1 for nowhere."""
     for m in re.compile(re.escape(f.name)).finditer(text, f.start):
-        if INTRODUCED_AFTER.match(text[m.end() : m.end() + 16]):
+        if INTRODUCED_AFTER.match(text[m.end() : m.end() + 16]) and (
+                not created_only or CREATED_BEFORE.search(text, max(0, m.start() - 40), m.start())):
             return m.start()
     return -1
 

@@ -393,7 +393,7 @@ def _is_title_line(text: str, title_max: int) -> bool:
         and not P.HEADING_NUMBER.match(text)
         and not P.NOT_TITLE.match(text)
         and not P.UNIT_LINE.match(text)
-        and not text.startswith("【")
+        and not title_lines.strip_prefix(text).startswith("【")
     )
 
 

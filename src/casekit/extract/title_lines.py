@@ -27,6 +27,12 @@ _SHORT = 4  # characters: a line this short is a menu item, a name or a bare hea
 
 _CJK = re.compile(rf"[{P.CJK}]")
 _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s+)")
+# "• ", "- ", "* ": a list item's bullet, as a page's list or a Markdown list is written out.
+_LIST_BULLET = re.compile(r"^(?:[•▪●◆■]|[-*+](?=\s))\s*")
+# "【党建示范窗】": a site's column label run into the headline.
+_COLUMN_LABEL = re.compile(r"^【[^】]{2,8}】(?=\S)")
+# "第1篇 ", " 篇1": a piece's number on a document site's page of several.
+_PIECE_NUMBER = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,2}\s*篇\s*|\s*篇\s*[\d一二三四五六七八九十]{1,2}$")
 # "…工作区委宣传部（2019年7月5日）…": a speech's headline run into its speaker and date.
 _SPEECH_DATE = re.compile(r"[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]")
 _SPEAKER_UNIT = re.compile(r"(?:[省市县区旗镇乡]委|[省市县区旗镇乡]政府|[省市县区旗镇乡]人大)?(?:组织部|宣传部|统战部|办公室|党委|党组)?$")
@@ -51,11 +57,19 @@ class Headline:
 
 
 def strip_prefix(text: str) -> str:
-    """A line without a markdown heading prefix ("# …"), a title label ("题：…") or a web page's
-    site name after it ("…_共产党员网")."""
-    text = _MD_PREFIX.sub("", text).strip().strip("*").strip()
+    """A line without a markdown heading prefix ("# …"), a list bullet ("• …"), a column label
+    ("【党建示范窗】…"), a piece's number on a page of several ("第1篇 …", "… 篇1"), a title label
+    ("题：…") or a web page's site name after it ("…_共产党员网")."""
+    text = _MD_PREFIX.sub("", _LIST_BULLET.sub("", text.strip())).strip().strip("*").strip()
+    text = _PIECE_NUMBER.sub("", _COLUMN_LABEL.sub("", text)).strip()
     labels = "|".join(map(re.escape, cues()["title_label"]))
     return strip_site_name(re.sub(rf"^(?:{labels})\s*[:：]\s*(?=\S)", "", text))
+
+
+def is_list_entry(text: str, following: str | None) -> bool:
+    """One of a run of bulleted lines ("- 主编：…", "- 8908字"): a list, such as an e-book's
+    details above the article, not a headline."""
+    return bool(_LIST_BULLET.match(text.strip()) and following and _LIST_BULLET.match(following.strip()))
 
 
 def strip_site_name(title: str) -> str:
@@ -177,8 +191,9 @@ def find_headline(lines: list[str], title_max: int = 60) -> Headline:
     field = next(((k, m) for k, m in fields if m), None)
     if field:  # a form's title field ("案例名称：…") under the form's name
         return Headline(field[0], field[1].group("title").strip(), None, field[0] > 0)
+    second = lines[1].strip() if len(lines) > 1 else None
     opens_with_headline = (not skipped and bool(lines) and is_candidate(lines[0], title_max)
-                           and not is_series(lines[0].strip(), lines[1].strip() if len(lines) > 1 else None))
+                           and not is_series(lines[0].strip(), second) and not is_list_entry(lines[0], second))
     if opens_with_headline and (_text_follows(lines, 0) or not _page_furniture_follows(lines)):
         return Headline(0, strip_prefix(lines[0]), None, False)  # a text that opens with its headline
     in_note = in_list = False
@@ -191,6 +206,8 @@ def find_headline(lines: list[str], title_max: int = 60) -> Headline:
         in_note, after_list, in_list = False, in_list, False
         if is_editor_note(t):
             in_note, skipped = True, True
+        elif is_list_entry(t, following):
+            skipped = True
         elif is_candidate(t, title_max) and is_series(t, following) and _text_follows(lines, i + 1):
             title = strip_prefix(following)
             last = re.split("|".join(map(re.escape, cues()["series_separator"])), t)[-1].strip()
