@@ -47,6 +47,7 @@ from casekit.extract.tokens import segment
         pytest.param("粮食总产量稳定在3.1万吨。", "3.1万吨", "粮食总产量", id="passes-over-wending-zai"),
         pytest.param("全镇一般公共预算收入完成1.37亿元。", "1.37亿元", "一般公共预算收入", id="passes-over-wancheng"),
         pytest.param("小区业委会党员占比达到56.7%。", "56.7%", "小区业委会党员", id="zhan-bi-cut-in-two-words"),
+        pytest.param("村党组织书记“一肩挑”占比达100%。", "100%", "村党组织书记一肩挑", id="lead-ins-run-together-across-words"),
         pytest.param("全县修订完善村规民约132部。", "132部", "村规民约", id="yue-ending-a-word-is-no-approx"),
         pytest.param("悬挂着8张特殊的“网格图”。", "8张", "网格图", id="noun-after-an-attribute-with-de"),
         pytest.param("其中35岁以下的占65.2%。", "65.2%", "35岁以下的占比", id="share-of-a-kind-with-de"),
@@ -71,6 +72,8 @@ def test_subject(sentence, figure, subject, lexicon):
         pytest.param("小区居民1.2万余户、3.6万人。", "3.6万人", "小区居民", "小区居民", id="next-item-of-a-list"),
         pytest.param("党员200人、群众300人。", "300人", "党员", "群众", id="list-item-with-its-own-noun"),
         pytest.param("投诉量由4300件下降到2022年的1800件。", "1800件", "投诉量", "投诉量", id="end-of-a-change"),
+        pytest.param("全村187户，646人，土地不到900亩。", "646人", "全村", "全村", id="next-figure-after-a-comma"),
+        pytest.param("全村有党员30人，群众646人。", "646人", "党员", "群众", id="a-clause-with-its-own-noun-after-a-comma"),
     ],
 )
 def test_subject_left_to_the_figure_before(sentence, figure, earlier, subject, lexicon):
@@ -91,3 +94,17 @@ def test_pipeline_passes_the_earlier_subject_only_within_a_sentence(lexicon):
     assert subjects["60%"] == "城市社区"
     assert subjects["15%"] != "城市社区"
 
+
+
+def test_subjects_of_a_traditional_page_are_read_in_the_simplified_view_and_kept_as_written(lexicon):
+    """The word lists match in simplified characters ("高達" is 高达); the subject keeps the page's own."""
+    from casekit.extract.read import Document
+    from casekit.options import Options
+    from casekit.pipeline import process_document
+
+    text = "黨組織領辦合作社\n全縣圖書館閱覽室場所使用率高達70%，381名村“兩委”成員參與。\n"
+    doc = Document(path="x.txt", file="x.txt", sha256="0" * 64, encoding="utf-8", size=len(text), text=text)
+    (case,) = process_document(doc, Options(lexicon))
+    subjects = {i.text: i.subject for i in case.indicators}
+    assert subjects["70%"].endswith("場所使用率")
+    assert subjects["381名"] == "村兩委成員"

@@ -33,7 +33,7 @@ from casekit.extract.read import Document
 from casekit.extract.region import find_region, resolve_admin
 from casekit.extract.sections import split_sections
 from casekit.extract.split import CaseSpan, split_cases
-from casekit.extract.subjects import find_subject
+from casekit.extract.subjects import find_subject, subject_as_written
 from casekit.extract.tokens import Tokens, segment
 from casekit.extract.writing import find_writing_issues
 from casekit.models import Case, Indicator, NamedModel, Section, Source
@@ -98,7 +98,7 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, abo
         truncated=any(i.severity == "error" for i in issues),
         text=text,
         sections=sections,
-        indicators=_indicators(text, written, tokens, cleaned, span.start, sections, options),
+        indicators=_indicators(written, tokens, cleaned, span.start, sections, options),
         models=models,
         keywords=rank_keywords(terms, options.keywords_top),
         issues=issues + model_issues + writing,
@@ -141,23 +141,28 @@ def _has_byline(raw_lead: str) -> bool:
     return any(P.BYLINE.match(ln) or P.CAPTION.search(ln) or P.NEWS_DATELINE.match(ln) for ln in lines)
 
 
-def _indicators(text: str, written: AsWritten, tokens: Tokens, cleaned: Cleaned, offset: int,
-                sections: list[Section], options: Options) -> list[Indicator]:
+def _indicators(written: AsWritten, tokens: Tokens, cleaned: Cleaned, offset: int, sections: list[Section],
+                options: Options) -> list[Indicator]:
     """The case's figures in order; each knows the subject of the one before it in its sentence.
 
-    Figures share one string for each unit, approximation and subject they repeat (a long case
-    has a hundred thousand figures and a few hundred subjects).
+    Subjects are found in the simplified view, where the word lists match ("高達" is 高达), and
+    given back as written. Figures share one string for each unit, approximation and subject they
+    repeat (a long case has a hundred thousand figures and a few hundred subjects).
     """
     found: list[Indicator] = []
     shared: dict[str | None, str | None] = {}
+    view_tokens = tokens if written.same else segment(written.view)
+    earlier: tuple[str, str | None] = ("", None)  # (sentence, subject in the view) of the figure before
 
     def share(value: str | None) -> str | None:
         return shared.setdefault(value, value)
 
     for f in find_indicators(written.view, options.lexicon.units):
-        f = _figure_as_written(f, written)
-        earlier = found[-1].subject if found and found[-1].sentence == f.sentence else None
-        found.append(_indicator(f, text, tokens, cleaned, offset, sections, options, earlier, share))
+        subject = find_subject(written.view, f.start, f.end, view_tokens, options.lexicon.subject_words,
+                               options.subject_window, earlier[1] if earlier[0] == f.sentence else None)
+        earlier = (f.sentence, subject)
+        found.append(_indicator(_figure_as_written(f, written), subject, written, cleaned, offset, sections,
+                                options, share))
     return found
 
 
@@ -169,19 +174,18 @@ def _figure_as_written(f: FoundIndicator, written: AsWritten) -> FoundIndicator:
                    approx=written(f.approx, f.start), sentence=written(f.sentence, f.end - len(f.sentence)))
 
 
-def _indicator(f: FoundIndicator, text: str, tokens: Tokens, cleaned: Cleaned, offset: int,
-               sections: list[Section], options: Options, earlier: str | None,
-               share: Callable[[str | None], str | None]) -> Indicator:
+def _indicator(f: FoundIndicator, subject: str | None, written: AsWritten, cleaned: Cleaned, offset: int,
+               sections: list[Section], options: Options, share: Callable[[str | None], str | None]) -> Indicator:
+    """`subject` is what the figure counts, in the simplified view."""
     raw_start, raw_end = cleaned.raw_span(offset + f.start, offset + f.end)
-    subject = find_subject(text, f.start, f.end, tokens, options.lexicon.subject_words, options.subject_window,
-                           earlier)
+    window = options.subject_window + 2  # a subject stands within the window on either side, past a 的
     return Indicator(
         text=f.text,
         value=f.value,
         unit=share(f.unit),
         approx=share(f.approx),
         normalized={"value": f.normalized_value, "unit": f.normalized_unit},
-        subject=share(subject),
+        subject=share(subject_as_written(subject, written, f.start - window, f.end + window)),
         section=next((s.key for s in sections if s.start <= f.start < s.end), None),
         start=f.start,
         end=f.end,

@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 from typing import Mapping
 
+from casekit.extract.characters import AsWritten
 from casekit.extract.tokens import Tokens as Segmentation
 from casekit.extract.tokens import bisect_starts, tag_of
 
@@ -25,10 +26,12 @@ _INSIDE_ONLY = ("a", "ad")
 _GLUE = set("（）()《》")
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:\n\t、]")
 _LABEL_COLONS = ("：", ":")
+_ENDS_ON_FIGURE = re.compile(r"\d[^\d\W]{0,3}$")  # "…187户": a clause that ends on a figure and its unit
 _OPEN_QUOTES = {"“": "”", '"': '"'}
 _QUOTED_MAX = 12
 _ROW_LABEL_MAX = 20
-_QUOTES = str.maketrans("", "", "“”\"‘’'")
+_QUOTE_MARKS = "“”\"‘’'"
+_QUOTES = str.maketrans("", "", _QUOTE_MARKS)
 _YEAR = re.compile(r"\d{4}")
 _AFTER_YEAR = frozenset({"年", "年底", "年末", "年初", "年度"})
 # A clause that is only a share's lead-in: 占, 约占全市的, 占党员总数的, 占比达 (but not 占地面积).
@@ -106,8 +109,8 @@ def _names_no_subject(text: str, lo: int, hi: int, before: Tokens) -> bool:
     """Whether the clause before a figure leaves its subject to the figure before it."""
     if _SHARE_CLAUSE.fullmatch(text, lo, hi):
         return True
-    if lo == hi:
-        return text[lo - 1 : lo] == "、"
+    if lo == hi:  # "居民1.2万户、3.6万人", "全村187户，646人": the next item of a list of figures
+        return text[lo - 1 : lo] == "、" or (text[lo - 1 : lo] in "，," and _ENDS_ON_FIGURE.search(text, 0, lo - 1) is not None)
     return any(word[-1].isdigit() or word == "%" for word, _ in before[-2:])
 
 
@@ -123,6 +126,8 @@ def _strip_lead_in(tokens: Tokens, words: Mapping[str, frozenset[str]]) -> Token
             end -= 1
         elif before_word + word in lead_ins:  # a lead-in cut in two words ("占" "比")
             end -= 2
+        elif _lead_in_run(lead_ins).fullmatch(before_word + word):  # lead-ins cut across words ("占" "比达")
+            end -= 2
         elif ((word in change_to and before_flag.startswith("v"))
               or (word in _AFTER_YEAR and _YEAR.fullmatch(before_word))):
             end -= 2
@@ -131,6 +136,13 @@ def _strip_lead_in(tokens: Tokens, words: Mapping[str, frozenset[str]]) -> Token
         else:
             break
     return tokens[:end]
+
+
+@lru_cache(maxsize=4)
+def _lead_in_run(lead_ins: frozenset[str]) -> re.Pattern:
+    """Two or more lead-in words run together ("占比达", "累计达到")."""
+    words = "|".join(map(re.escape, sorted(lead_ins, key=len, reverse=True)))
+    return re.compile(f"(?:{words}){{2,}}")
 
 
 def _noun_before_change(tokens: Tokens, verb: int, words: Mapping[str, frozenset[str]]) -> int:
@@ -253,3 +265,14 @@ def _trim(phrase: Tokens) -> str | None:
     if not text or not any(_is_nounish(f) for _, f in phrase):
         return None
     return text
+
+
+def subject_as_written(subject: str | None, written: AsWritten, lo: int, hi: int) -> str | None:
+    """A subject found in the simplified view, as the text writes it near its figure (the view
+    holds it between `lo` and `hi`), its quotes left out as subjects leave them ("村“兩委”成員"
+    gives 村兩委成員)."""
+    if written.same or not subject:
+        return subject
+    any_quotes = f"[{re.escape(_QUOTE_MARKS)}]*"
+    m = re.compile(any_quotes.join(map(re.escape, subject))).search(written.view, max(lo, 0), hi)
+    return written.text[m.start() : m.end()].translate(_QUOTES) if m else subject
