@@ -16,6 +16,8 @@ from casekit.extract.split import split_paragraphs
 from casekit.models import Point, Section
 
 _BRACKETS = "【】[]〖〗"
+# "**片区", "××镇", "XX县": a name an anonymised submission masks, matched as a name ("某片区").
+_MASKED_NAME = re.compile(r"[*＊×]+|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])")
 _POINT_TITLE_END = re.compile(r"[。；;！？!?\n：:]")
 _POINT_TITLE_MAX = 40
 # "【背景】…", "背景：…": a heading with its body on the same line; after a number also
@@ -92,7 +94,7 @@ def _parse_heading(par: str, heading_keys: dict[str, str], heading_cues: Heading
     number = P.HEADING_NUMBER.match(par)
     rest_at = number.end() if number else 0
     rest = par[rest_at:]
-    whole = rest.strip(_BRACKETS + "：: ")
+    whole = _MASKED_NAME.sub("某", rest.strip(_BRACKETS + "：: "))
     if whole in heading_keys:
         return heading_keys[whole], par.strip(), len(par)
     named = _top_heading_key(par, whole, heading_keys) if number else None
