@@ -1,6 +1,7 @@
 """The evaluation gates, scored by ../shared/eval/score.py against each document's gold:
-the development set of real documents nobody tuned casekit to (../shared/eval/dev, skipped when
-absent) and the invented corpus of tests/corpus (documents in the shapes real ones take)."""
+the development set of real documents nobody tuned casekit to (../shared/eval/dev), two further
+sets of real documents collected and labelled later (../shared/eval/extra, extra2) — each skipped
+when absent — and the invented corpus of tests/corpus (documents in the shapes real ones take)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from conftest import SHARED
 
 HERE = Path(__file__).parent
 GATES = {"dev": (SHARED / "eval" / "dev", HERE / "dev_floors.yaml"),
+         "extra": (SHARED / "eval" / "extra", HERE / "extra_floors.yaml"),
+         "extra2": (SHARED / "eval" / "extra2", HERE / "extra2_floors.yaml"),
          "corpus": (HERE / "corpus", HERE / "corpus_floors.yaml")}
 INPUTS = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 
@@ -23,7 +26,7 @@ INPUTS = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 def score_folder(folder: Path, scorer, options, tmp_path: Path) -> dict:
     pred = tmp_path / "cases.jsonl"
     with pred.open("w", encoding="utf-8") as fh:
-        for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in INPUTS and p.name != "README.md"):
+        for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in INPUTS and p.name not in ("README.md", "SOURCES.md")):
             for case in process_document(read_document(path, path.name), options):
                 fh.write(json.dumps(case.to_dict(), ensure_ascii=False) + "\n")
     return scorer.score(scorer.load_gold(folder), scorer.load_pred(pred), folder, verbose=False)
