@@ -52,10 +52,6 @@ ROWS = [
                  "", None, False, (), "article", id="research-group-report"),
     pytest.param("推行“四事”工作法", "一、背景\n村民诉求多。\n二、主要做法\n建立议事会。\n三、经验启示\n坚持党建引领。",
                  "", None, False, ("background", "practices", "lessons"), "submission", id="template-sections"),
-    pytest.param("街巷议事 部门响应", "街巷议事 部门响应\n【摘要】某市探索街巷议事机制，问题在街巷一级解决。\n一、背景情况\n城市治理难题增多，",
-                 "", None, False, ("background",), "submission", id="cut-off-after-the-templates-opening-despite-an-abstract"),
-    pytest.param("社区治理的研究背景", "社区治理的研究背景\n摘要：本文讨论社区治理。\n关键词：社区 党建\n一、研究背景\n社区是基层单元。",
-                 "", None, False, ("background",), "article", id="journal-paper-opening-on-its-background"),
     pytest.param("推行“四事”工作法", "推行“四事”工作法\n近日，记者走进该村。", "", "中共某县委组织部", False, (),
                  "submission", id="unit-line-first"),
     pytest.param("乡村治理案例", "乡村治理案例\n本案例以某县为例，介绍村级议事协商的做法。", "", None, False, (),
@@ -96,3 +92,19 @@ def test_a_contents_list_above_the_headline_shows_the_template(options, tmp_path
     assert not case.text.startswith("一、背景动因\n（一）区位特点\n二、")
     assert [s.key for s in case.sections] == ["background"]
     assert case.genre == "submission"
+
+
+@pytest.mark.parametrize(
+    "title, text, heading, genre",
+    [
+        pytest.param("街巷议事 部门响应", "街巷议事 部门响应\n【摘要】某市探索街巷议事机制。\n一、背景情况\n城市治理难题增多，",
+                     "一、背景情况", "submission", id="cut-off-after-the-templates-opening-despite-an-abstract"),
+        pytest.param("社区治理的研究背景", "社区治理的研究背景\n摘要：本文讨论社区治理。\n关键词：社区 党建\n一、研究背景\n社区是基层单元。",
+                     "一、研究背景", "article", id="journal-paper-opening-on-its-background"),
+        pytest.param("留守型农村党建的困境与出路", "留守型农村党建的困境与出路\n一、问题的提出\n农村人口外流，",
+                     "一、问题的提出", "article", id="a-papers-opening-is-no-templates"),
+    ],
+)
+def test_a_case_opening_on_the_templates_background(title, text, heading, genre):
+    """A text cut off after its first section shows the template only by that section's heading."""
+    assert find_genre(text, title, None, False, ("background",), opening_heading=heading) == genre

@@ -73,7 +73,8 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, abo
     region, admin = find_region(unit, title, view, lex.ambiguous_places)
     sections = [_section_as_written(s, written) for s in split_sections(view, lex.heading_keys, lex.heading_cues)]
     outline = split_sections(simplified(cleaned.text[above : span.start]), lex.heading_keys, lex.heading_cues)
-    genre = find_genre(view, title, unit, byline, [s.key for s in sections + outline], simplified(raw_lead))
+    genre = find_genre(view, title, unit, byline, [s.key for s in sections + outline], simplified(raw_lead),
+                       simplified(sections[0].heading) if sections else "")
     models, model_issues = find_models(view, title, lex, created_only=genre == "speech")
     models = [_model_as_written(m, written) for m in models]
     tokens = segment(text)

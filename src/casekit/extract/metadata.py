@@ -81,16 +81,17 @@ def _cues() -> _Cues:
 
 
 def find_genre(text: str, title: str | None, unit: str | None, source_has_byline: bool,
-               section_keys: Collection[str] = (), raw_lead: str = "") -> str:
+               section_keys: Collection[str] = (), raw_lead: str = "", opening_heading: str = "") -> str:
     """The genre of a case: submission on its template or its unit (unless an article's apparatus or
     a speech's cues outweigh the unit), else the best-scored genre's cues.
 
     `raw_lead` is the raw text at the case's start, whose source lines (来源, 责编, datelines) the
-    cleaning removed from `text`; `source_has_byline` says a reporter's byline or caption was there.
+    cleaning removed from `text`; `source_has_byline` says a reporter's byline or caption was there;
+    `opening_heading` is the heading of the case's first section.
     """
     if len(set(section_keys) & set(TEMPLATE_SECTIONS)) >= 2:
         return "submission"
-    scores = genre_scores(text, title, source_has_byline, raw_lead, section_keys)
+    scores = genre_scores(text, title, source_has_byline, raw_lead, section_keys, opening_heading)
     cues = _cues()
     if unit:  # a unit makes a submission, unless it is a research group's paper or a department's speech
         return next((genre for genre, score in cues.over_unit if scores[genre] >= score), "submission")
@@ -99,9 +100,9 @@ def find_genre(text: str, title: str | None, unit: str | None, source_has_byline
 
 
 def genre_scores(text: str, title: str | None, source_has_byline: bool = False, raw_lead: str = "",
-                 section_keys: Collection[str] = ()) -> Counter:
+                 section_keys: Collection[str] = (), opening_heading: str = "") -> Counter:
     """Each genre's weighted cues: every cue group and line shape counts once. `section_keys` are
-    the case's sections in the order they stand."""
+    the case's sections in the order they stand, the first headed `opening_heading`."""
     cues = _cues()
     title = title or ""
     places = {
@@ -130,7 +131,8 @@ def genre_scores(text: str, title: str | None, source_has_byline: bool = False, 
         "dated_lead": bool(_DATED_SENTENCE.search(_SPACE.sub("", body[:_LEAD_CHARS]))),
         "quoted_lead": body.lstrip().startswith(("“", "\"", "「")),
         "delivery_date": bool(P.DELIVERY_DATE.search(places["opening"])),
-        "template_opening": next(iter(section_keys), None) == TEMPLATE_SECTIONS[0],
+        "template_opening": (next(iter(section_keys), None) == TEMPLATE_SECTIONS[0]
+                             and any(w in opening_heading for w in cues.shapes["template_opening"].words)),
     }
     for name, present in seen.items():
         shape = cues.shapes.get(name)
