@@ -53,6 +53,9 @@ from casekit.extract.tokens import segment
         pytest.param("其中35岁以下的占65.2%。", "65.2%", "35岁以下的占比", id="share-of-a-kind-with-de"),
         pytest.param("大专以上学历的占比提高到58.3%。", "58.3%", "大专以上学历的占比", id="share-of-a-kind-raised-to"),
         pytest.param("我7次听取基层党组织书记专题汇报。", "7次", "听取基层党组织书记专题汇报", id="times-before-what-was-done"),
+        pytest.param("共撤换不合格农村党组织书记10名。", "10名", "不合格农村党组织书记", id="keeps-its-negation"),
+        pytest.param("调整不胜任的村干部23名。", "23名", "不胜任的村干部", id="keeps-a-negated-qualifier"),
+        pytest.param("帮助未脱贫户120户实现增收。", "120户", "未脱贫户", id="keeps-wei"),
     ],
 )
 def test_subject(sentence, figure, subject, lexicon):

@@ -26,6 +26,8 @@ _INSIDE_ONLY = ("a", "ad")
 _GLUE = set("（）()《》")
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:\n\t、]")
 _LABEL_COLONS = ("：", ":")
+# "不", "未", "非", "无", "没有" just before a noun phrase, or a negated qualifier with 的 ("不胜任的").
+_NEGATION_BEFORE = re.compile(r"(?:不|未|非|无|没有)(?:[\u4e00-\u9fff]{1,4}的)?$")
 _ENDS_ON_FIGURE = re.compile(r"\d[^\d\W]{0,3}$")  # "…187户": a clause that ends on a figure and its unit
 _OPEN_QUOTES = {"“": "”", '"': '"'}
 _QUOTED_MAX = 12
@@ -70,8 +72,18 @@ def find_subject(text: str, start: int, end: int, tokens: Segmentation, words: M
         before = _strip_lead_in(_window(text, tokens, lo, hi, words), words)
         if earlier and _names_no_subject(text, lo, hi, before):
             return earlier
-        subject = _trailing_noun_phrase(before, words) or _whole_place(before, words)
+        subject = _with_negation(text, lo, hi, _trailing_noun_phrase(before, words) or _whole_place(before, words))
     return subject.translate(_QUOTES) if subject else None
+
+
+def _with_negation(text: str, lo: int, hi: int, subject: str | None) -> str | None:
+    """The subject with the negation that qualifies it: "撤换不合格农村党组织书记10名" counts
+    不合格农村党组织书记, "调整不胜任的村干部23名" 不胜任的村干部 — never their opposites."""
+    if not subject:
+        return subject
+    at = text.rfind(subject, lo, hi)
+    negation = _NEGATION_BEFORE.search(text, lo, at) if at > lo else None
+    return text[negation.start() : at] + subject if negation else subject
 
 
 def _noun_after_attribute(after: Tokens, words: Mapping[str, frozenset[str]]) -> str | None:
