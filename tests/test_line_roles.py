@@ -101,6 +101,9 @@ def test_lines_of_the_document_are_not_furniture(line):
         pytest.param("为企业发展提供纪律保障。（某某公司党建云平台供稿）", "（某某公司", id="supplier-note"),
         pytest.param("会议强调要压实责任。（根据会议录音整理）", "（根据", id="transcribed-note"),
         pytest.param("全村新建步道3公里（含供稿人自建段）", None, id="supplier-word-inside-a-note-of-the-text"),
+        pytest.param("50万元以上的村有8个。(赵某琦马某龙)", "(赵某琦", id="reporters-names-run-together"),
+        pytest.param("集体经济收入稳步增长。（王某某 李某）", "（王某某", id="reporters-names-apart"),
+        pytest.param("全市推进乡村振兴。（张家口）", None, id="one-name-alone-may-be-a-place"),
     ],
 )
 def test_credit_closing_a_line(line, cut):

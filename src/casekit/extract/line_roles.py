@@ -343,7 +343,27 @@ def trailing_credit(line: str) -> int | None:
     m = _TRAILING_NOTE.search(line.rstrip())
     if m and m.start() > 0 and (is_credit(m.group(0)) or is_byline(m.group(0)) or _is_supplier_note(m.group(0))):
         return m.start()
+    if m and m.start() > 0 and line[m.start() - 1] in _SENTENCE_CLOSE and _names_run(_unbracketed(m.group(0))):
+        return m.start()  # the reporters' names closing a newspaper's report: "…8个。(赵某某马某某)"
     return None
+
+
+def _names_run(text: str) -> bool:
+    """Two or three personal names, apart ("赵某某 马某某") or run together ("赵某某马某某"); one
+    name alone is as often a place in brackets ("（张家口）")."""
+    return _split_names(re.sub(r"[\s\u3000、，,]", "", text), 3) >= 2
+
+
+def _split_names(text: str, most: int) -> int:
+    """How many personal names `text` is made of (at most `most`), 0 if it is not only names."""
+    if not text:
+        return 0
+    for n in (3, 2):
+        if most > 0 and _is_personal_name(text[:n]):
+            rest = _split_names(text[n:], most - 1)
+            if rest or n == len(text):
+                return rest + 1
+    return 0
 
 
 def _is_supplier_note(note: str) -> bool:
