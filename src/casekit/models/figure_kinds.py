@@ -24,7 +24,8 @@ class KindRule:
 
 @dataclass(frozen=True)
 class FigureKinds:
-    """The rules and how each kind is shown: its label, and the divisor of a summed kind (else None)."""
+    """The rules and how each kind is shown: its label and, for a kind the statistics sum, the divisor
+    of its column (funds in 万元)."""
 
     rules: tuple[KindRule, ...]
     labels: dict[str, str]
