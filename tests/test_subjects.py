@@ -56,6 +56,8 @@ from casekit.extract.tokens import segment
         pytest.param("共撤换不合格农村党组织书记10名。", "10名", "不合格农村党组织书记", id="keeps-its-negation"),
         pytest.param("调整不胜任的村干部23名。", "23名", "不胜任的村干部", id="keeps-a-negated-qualifier"),
         pytest.param("帮助未脱贫户120户实现增收。", "120户", "未脱贫户", id="keeps-wei"),
+        pytest.param("对9名留守儿童开展结对帮扶。", "9名", "留守儿童", id="people-a-verb-describes"),
+        pytest.param("换届中有404名新选任村党支部书记。", "404名", "新选任村党支部书记", id="people-two-words-describe"),
     ],
 )
 def test_subject(sentence, figure, subject, lexicon):

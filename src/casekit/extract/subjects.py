@@ -26,6 +26,8 @@ _INSIDE_ONLY = ("a", "ad")
 _GLUE = set("（）()《》")
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:\n\t、]")
 _LABEL_COLONS = ("：", ":")
+_PEOPLE_UNITS = ("名", "人", "位", "户")
+_MODIFIER_TAGS = ("v", "a", "d")  # a verb, an adjective or an adverb describing the people counted
 # "不", "未", "非", "无", "没有" just before a noun phrase, or a negated qualifier with 的 ("不胜任的").
 _NEGATION_BEFORE = re.compile(r"(?:不|未|非|无|没有)(?:[\u4e00-\u9fff]{1,4}的)?$")
 _ENDS_ON_FIGURE = re.compile(r"\d[^\d\W]{0,3}$")  # "…187户": a clause that ends on a figure and its unit
@@ -58,7 +60,8 @@ def find_subject(text: str, start: int, end: int, tokens: Segmentation, words: M
     lo, hi = _clause_after(text, end, window)
     after = _window(text, tokens, lo, hi, words) if hi > lo else []
     subject = (_leading_noun_phrase(after, words) or _noun_after_attribute(after, words)
-               or _action_counted(text[start:end], text[lo:hi], after, words))
+               or _action_counted(text[start:end], text[lo:hi], after, words)
+               or _modified_people(text[start:end], after, words))
     if not subject:
         label = _row_label(text, start)
         if label:
@@ -101,6 +104,19 @@ def _action_counted(figure: str, clause: str, after: Tokens, words: Mapping[str,
     if not figure.endswith(tuple(words.get("event_units", ()))) or not after:
         return None
     return clause.strip() if after[0][1].startswith(("v", "p", "d")) else None
+
+
+def _modified_people(figure: str, after: Tokens, words: Mapping[str, frozenset[str]]) -> str | None:
+    """"9名留守儿童", "404名新选任村党支部书记": people a word or two of description goes before, with
+    no 的 between."""
+    if not figure.endswith(_PEOPLE_UNITS):
+        return None
+    for k in (1, 2):
+        if len(after) > k and all(flag.startswith(_MODIFIER_TAGS) and len(word) <= 2 for word, flag in after[:k]):
+            noun = _leading_noun_phrase(after[k:], words)
+            if noun:
+                return "".join(word for word, _ in after[:k]) + noun
+    return None
 
 
 def _whole_place(before: Tokens, words: Mapping[str, frozenset[str]]) -> str | None:
