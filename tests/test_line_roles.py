@@ -59,6 +59,8 @@ from casekit.extract.clean import clean_text
         pytest.param("上某某阅读APP看本书，新人免费读10天", "notice", id="app-promotion"),
         pytest.param("【字体大小:", "buttons", id="font-size-control"),
         pytest.param("某某市委党校学报 2023年6期", "apparatus", id="journal-name-and-issue"),
+        pytest.param("编者按：为推动工作落实，我市召开述职会议，现将述职报告予以刊发。", "editor-note", id="editors-note-run-on"),
+        pytest.param("【编者按】本期刊发某县的经验做法。", "editor-note", id="editors-note-in-brackets"),
     ],
 )
 def test_furniture_kinds(line, kind):

@@ -409,6 +409,13 @@ def is_site_notice(text: str) -> bool:
     return len(t) <= _NOTICE_MAX and has_cue(t, "site_notice")
 
 
+def is_editors_note(text: str) -> bool:
+    """An editor's note run on after its label ("编者按：为深入贯彻…，现将述职报告予以刊发。"): the
+    paper's words about the text, not the text."""
+    t = text.strip().lstrip("【[")
+    return any(t.startswith(w) and re.match(r"(?:[】\]]\s*[:：]?|\s*[:：])\s*\S", t[len(w):]) for w in cues()["editor_note"])
+
+
 def is_paywall(text: str) -> bool:
     """A document-sharing site's paywall or upload line."""
     t = text.strip()
@@ -461,6 +468,7 @@ _FURNITURE = (
     ("notice", is_site_notice),
     ("pager", is_pager),
     ("apparatus", is_apparatus),
+    ("editor-note", is_editors_note),
 )
 
 
