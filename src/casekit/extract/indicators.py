@@ -37,7 +37,6 @@ NUMBER = rf"(?:{P.ARABIC_NUMBER}|{CN_QUANTITY})"
 _DIGITS = set("0123456789０１２３４５６７８９")
 _BOUND_BEFORE = set("+＋×*·/.,-—_#") | _DIGITS
 _COLONS = set(":：")  # bind a number in a ratio ("2:6:2"), not after a label ("长寨：596套")
-_HAN = re.compile(f"[{P.CJK}]")
 _SENTENCE_MARKS = "。！？；;!?\n"
 _SENTENCE_END = re.compile(f"[{_SENTENCE_MARKS}]")
 
@@ -121,7 +120,7 @@ def _unit_excludes(text: str, m: re.Match, units: Units) -> bool:
         return True
     if unit in units.arabic_only and not m.group("num")[0].isdigit():
         return True
-    return unit in units.places and _HAN.match(after) is not None
+    return unit in units.places and P.HAN_CHAR.match(after) is not None
 
 
 def _approx_prefix(text: str, m: re.Match) -> str | None:

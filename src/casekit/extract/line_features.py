@@ -23,7 +23,6 @@ from collections.abc import Sequence
 from casekit.extract import patterns as P
 from casekit.extract.line_roles import ascii_share, furniture, is_chrome, is_meta
 
-_CJK = re.compile(rf"[{P.CJK}]")
 _PUNCT = re.compile(r"[，,。！？!?；;：:、“”\"‘’'（）()《》【】\[\]—…·]")
 _SEPARATOR = re.compile(r"[|｜>＞»›/•·]")
 _MARKUP = re.compile(r"<[^>]*>|\[[^\]]*\]\([^)]*\)|&[a-z]+;|^#{1,6}\s|^-{3,}$|\*\*")
@@ -85,7 +84,7 @@ def _own(text: str) -> list[float]:
         float(len(text) <= _SHORT),
         float(len(text) <= _HEADLINE),
         float(len(text) > 80),
-        len(_CJK.findall(text)) / size,
+        len(P.HAN_CHAR.findall(text)) / size,
         len(_DIGITS.findall(text)) / size,
         ascii_share(text),
         len(_PUNCT.findall(text)) / size,

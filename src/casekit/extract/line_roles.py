@@ -25,7 +25,6 @@ from casekit.options import read_lexicon_yaml
 _CREDIT_MAX = 60  # characters: a credit, caption or metadata line is short
 _BUTTON_TOKEN_MAX = 10  # characters: a button's label ("加入会员免费下载") is no longer
 
-_CJK = re.compile(rf"[{P.CJK}]")
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z]+[^>]*>?|/>|\{\{|\}\}|&[a-z]+;|\[\[|\]\]")
 _DATE_START = re.compile(r"^\d{4}\s*[年\-/.]\s*\d{1,2}")
 _SYSTEM_DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*")
@@ -409,11 +408,25 @@ def is_site_notice(text: str) -> bool:
     return len(t) <= _NOTICE_MAX and has_cue(t, "site_notice")
 
 
+def _editor_note_label(text: str) -> str | None:
+    """What follows an editor's note label opening the line ("编者按：…", "【编者按】…"), or None."""
+    t = text.strip().lstrip("【[")
+    for w in cues()["editor_note"]:
+        if t.startswith(w) and (len(t) <= len(w) + 1 or t[len(w)] in "：:】]"):
+            return t[len(w):].lstrip("】]：: ")
+    return None
+
+
+def is_editor_note(text: str) -> bool:
+    """An editor's note, its label alone or its text run on after it: before a headline it and its
+    paragraphs come first."""
+    return _editor_note_label(text) is not None
+
+
 def is_editors_note(text: str) -> bool:
     """An editor's note run on after its label ("编者按：为深入贯彻…，现将述职报告予以刊发。"): the
     paper's words about the text, not the text."""
-    t = text.strip().lstrip("【[")
-    return any(t.startswith(w) and re.match(r"(?:[】\]]\s*[:：]?|\s*[:：])\s*\S", t[len(w):]) for w in cues()["editor_note"])
+    return bool(_editor_note_label(text))
 
 
 def is_paywall(text: str) -> bool:
@@ -437,7 +450,7 @@ def is_digit_row(text: str) -> bool:
     t = text.strip()
     if _MACHINE_FIELD.match(t):
         return True
-    return len(t) >= 8 and _CJK.search(t) is None and sum(c.isdigit() for c in t) >= 0.6 * len(t)
+    return len(t) >= 8 and P.HAN_CHAR.search(t) is None and sum(c.isdigit() for c in t) >= 0.6 * len(t)
 
 
 def is_button_row(text: str) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 CJK = "\u4e00-\u9fff"
+# One Chinese character.
+HAN_CHAR = re.compile(f"[{CJK}]")
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 CN_SMALL = "一二三四五六七八九十"
 

@@ -29,7 +29,6 @@ _FURNITURE = re.compile(r"nav|menu|footer|sidebar|breadcrumb|comment|share|relat
                         r"|topbar|top-bar|site-header|login|banner|logo", re.I)
 _VOID = {"br", "hr", "img", "meta", "link", "input", "wbr", "col", "area", "base", "source"}
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", re.I)
-_HAN = re.compile(f"[{P.CJK}]")
 _SPACES = re.compile(r"[ \t\r\f\v\xa0]+")
 _ANY_SPACE = re.compile(r"\s+")
 
@@ -55,7 +54,7 @@ def _main_text(markup: str) -> str | None:
     text = trafilatura.extract(markup, output_format="markdown", include_images=True, include_tables=True,
                                include_comments=False, include_links=False, include_formatting=False,
                                deduplicate=False)
-    if not text or len(_HAN.findall(text)) < _MIN_MAIN_HAN:
+    if not text or len(P.HAN_CHAR.findall(text)) < _MIN_MAIN_HAN:
         return None
     return _tidy(text)
 

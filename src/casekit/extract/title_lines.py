@@ -17,15 +17,14 @@ import re
 from dataclasses import dataclass
 
 from casekit.extract import patterns as P
-from casekit.extract.line_roles import (ascii_share, cues, has_cue, is_buttons, is_chrome, is_dateline, is_meta,
-                                        is_pager, is_sentence, lead_marker)
+from casekit.extract.line_roles import (ascii_share, cues, has_cue, is_buttons, is_chrome, is_dateline,
+                                        is_editor_note, is_meta, is_pager, is_sentence, lead_marker)
 from casekit.extract.markdown import front_matter_end
 
 HEAD_WINDOW = 60  # lines: a headline further down is not the document's headline
 _LOOKAHEAD = 6  # lines between a headline and its text: subtitle, date, source, byline, buttons
 _SHORT = 4  # characters: a line this short is a menu item, a name or a bare heading, not a headline
 
-_CJK = re.compile(rf"[{P.CJK}]")
 _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s+)")
 # "• ", "- ", "* ": a list item's bullet, as a page's list or a Markdown list is written out.
 _LIST_BULLET = re.compile(r"^(?:[•▪●◆■]|[-*+](?=\s))\s*")
@@ -85,11 +84,6 @@ def is_original_title(text: str) -> bool:
     return bool(re.match(rf"^[（(]?(?:{labels})\s*[:：]", text.strip()))
 
 
-def is_editor_note(text: str) -> bool:
-    t = text.strip().strip("【】[]")
-    return any(t.startswith(w) and (len(t) <= len(w) + 1 or t[len(w)] in "：:】") for w in cues()["editor_note"])
-
-
 def is_salutation(text: str) -> bool:
     t = text.strip()
     return len(t) <= 30 and t[-1:] in "：:，," and has_cue(t, "salutation")
@@ -130,7 +124,7 @@ def is_candidate(text: str, title_max: int = 60) -> bool:
 def is_body(text: str) -> bool:
     """A paragraph of text, or the first heading of the text ("一、背景", "概况")."""
     t = text.strip()
-    return is_sentence(t) or (is_numbered(t) and len(t) <= 30) or (0 < len(t) <= _SHORT and _CJK.search(t) is not None)
+    return is_sentence(t) or (is_numbered(t) and len(t) <= 30) or (0 < len(t) <= _SHORT and P.HAN_CHAR.search(t) is not None)
 
 
 def _text_follows(lines: list[str], i: int, subtitles: int = 1) -> bool:
