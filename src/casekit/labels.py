@@ -1,6 +1,7 @@
 """Chinese display names of the record's codes, for everything an editor reads."""
 
 from casekit.models import TEMPLATE_SECTIONS
+from casekit.options import load_lexicon
 
 GENRE = {
     "submission": "申报材料",
@@ -47,8 +48,6 @@ def finding(code: str) -> str:
 
 def figure_kind(code: str | None) -> str:
     """A figure's kind as the statistics name it (lexicon/figure_kinds.yaml)."""
-    from casekit.options import load_lexicon
-
     return load_lexicon().figure_kinds.labels.get(code or "other", code or "")
 
 
