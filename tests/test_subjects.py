@@ -58,6 +58,16 @@ from casekit.extract.tokens import segment
         pytest.param("帮助未脱贫户120户实现增收。", "120户", "未脱贫户", id="keeps-wei"),
         pytest.param("对9名留守儿童开展结对帮扶。", "9名", "留守儿童", id="people-a-verb-describes"),
         pytest.param("换届中有404名新选任村党支部书记。", "404名", "新选任村党支部书记", id="people-two-words-describe"),
+        pytest.param("全村现有低保户56户203人。", "56户", "低保户", id="households-then-people-count-the-noun-before"),
+        pytest.param("将环境卫生等6类38项内容纳入积分。", "6类", "内容", id="noun-after-stacked-figures"),
+        pytest.param("结对资助3户困难家庭共12000元。", "12000元", "资助3户困难家庭", id="a-count-inside-the-noun-phrase"),
+        pytest.param("公益岗位工资1500元/月，", "1500元", "公益岗位工资", id="rate-denominator-is-no-noun"),
+        pytest.param("（三）重点帮扶村：12个（名单附后）", "12个", "重点帮扶村", id="bracketed-aside-after-a-figure"),
+        pytest.param("3.社区服务站6个。", "6个", "社区服务站", id="list-number-is-no-word"),
+        pytest.param("火灾造成2人死亡，15人受伤。", "15人", "受伤", id="people-a-clause-opens-on-counted-by-what-they-did"),
+        pytest.param("建成综合服务中心（矛盾纠纷调处中心）14个，", "14个", "综合服务中心", id="aside-in-brackets-before-a-figure"),
+        pytest.param("服务站点也从12个增至27个。", "27个", "服务站点", id="end-of-a-change-from-cong"),
+        pytest.param("村级合作社由三年前的不足十个发展到目前的46个。", "46个", "村级合作社", id="end-of-a-long-change-from-you"),
     ],
 )
 def test_subject(sentence, figure, subject, lexicon):
@@ -113,3 +123,19 @@ def test_subjects_of_a_traditional_page_are_read_in_the_simplified_view_and_kept
     subjects = {i.text: i.subject for i in case.indicators}
     assert subjects["70%"].endswith("場所使用率")
     assert subjects["381名"] == "村兩委成員"
+
+
+@pytest.mark.parametrize(
+    "word, tag",
+    [
+        pytest.param("20402", "m", id="digits-are-a-numeral"),
+        pytest.param("3.5", "m", id="a-decimal-is-a-numeral"),
+        pytest.param(".", "x", id="a-full-stop-is-no-latin-word"),
+        pytest.param("App", "eng", id="a-latin-word"),
+    ],
+)
+def test_words_outside_the_tag_table(word, tag):
+    """Digits are no noun: "5086户20402人" has none between its figures."""
+    from casekit.extract.tokens import tag_of
+
+    assert tag_of(word) == tag

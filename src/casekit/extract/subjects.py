@@ -23,7 +23,10 @@ from casekit.extract.tokens import bisect_starts, tag_of
 
 _NOUNISH = ("n", "vn", "an", "j", "b", "eng", "nz", "ng", "nl", "zg", "l", "i")
 _INSIDE_ONLY = ("a", "ad")
+_NUMERAL = "m"  # jieba's tag of a number, which names no noun
 _GLUE = set("（）()《》")
+_RATE_DENOMINATOR = re.compile(r"\s*/\s*[^\W\d]{1,2}")  # "/户", "/人", "/亩": per what a rate counts
+_ASIDE_OPENS = ("（", "(")
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:\n\t、]")
 _LABEL_COLONS = ("：", ":")
 _PEOPLE_UNITS = ("名", "人", "位", "户")
@@ -61,7 +64,8 @@ def find_subject(text: str, start: int, end: int, tokens: Segmentation, words: M
     after = _window(text, tokens, lo, hi, words) if hi > lo else []
     subject = (_leading_noun_phrase(after, words) or _noun_after_attribute(after, words)
                or _action_counted(text[start:end], text[lo:hi], after, words)
-               or _modified_people(text[start:end], after, words))
+               or _modified_people(text[start:end], after, words)
+               or _people_acting(text, start, end, text[lo:hi], after))
     if not subject:
         label = _row_label(text, start)
         if label:
@@ -72,11 +76,39 @@ def find_subject(text: str, start: int, end: int, tokens: Segmentation, words: M
         share = _SHARE_OF_KIND.fullmatch(text, lo, hi)
         if share:
             return share.group("kind").translate(_QUOTES) + "占比"
-        before = _strip_lead_in(_window(text, tokens, lo, hi, words), words)
+        changed = _what_changed(_window(text, tokens, *_clause_before(text, start, 2 * window), words), words)
+        if changed:
+            return changed.translate(_QUOTES)
+        before = _without_closing_aside(_strip_lead_in(_window(text, tokens, lo, hi, words), words))
         if earlier and _names_no_subject(text, lo, hi, before):
             return earlier
         subject = _with_negation(text, lo, hi, _trailing_noun_phrase(before, words) or _whole_place(before, words))
     return subject.translate(_QUOTES) if subject else None
+
+
+def _without_closing_aside(before: Tokens) -> Tokens:
+    """The words before a figure without the bracketed aside that closes them: "综合服务中心
+    （社会矛盾纠纷调处化解中心）99个" counts 综合服务中心, not its other name."""
+    if not before or before[-1][0] not in "）)":
+        return before
+    opening = next((k for k in range(len(before) - 2, -1, -1) if before[k][0] in "（("), None)
+    return before[:opening] if opening else before
+
+
+def _what_changed(before: Tokens, words: Mapping[str, frozenset[str]]) -> str | None:
+    """"部门也从10个增至18个", "合作社由十年前的不足百个发展到目前的1735个": the end of a change
+    (a count after 由 or 从, then 至, 到 or 为) counts what changed, the noun phrase before its 由 or 从 (`before` is the clause before the
+    figure, read over twice the usual window, for the change's start stands between)."""
+    before = _strip_lead_in(before, words)
+    for k in range(len(before) - 1, 0, -1):
+        word, flag = before[k]
+        if word in words.get("change_from", ()) and flag == "p":
+            rest = before[k + 1 :]
+            count = next((j for j, (_, f) in enumerate(rest) if f == _NUMERAL), None)
+            if count is not None and any(w.endswith(tuple(words.get("change_to", ()))) for w, _ in rest[count:]):
+                return _trailing_noun_phrase(_strip_lead_in(before[:k], words), words)
+            return None
+    return None
 
 
 def _with_negation(text: str, lo: int, hi: int, subject: str | None) -> str | None:
@@ -116,6 +148,14 @@ def _modified_people(figure: str, after: Tokens, words: Mapping[str, frozenset[s
             noun = _leading_noun_phrase(after[k:], words)
             if noun:
                 return "".join(word for word, _ in after[:k]) + noun
+    return None
+
+
+def _people_acting(text: str, start: int, end: int, clause: str, after: Tokens) -> str | None:
+    """"…，3526人受伤", "，12人获得表彰": people a clause opens on, counted by what they did."""
+    opens_clause = start == 0 or _CLAUSE_BREAK.match(text, start - 1) is not None
+    if opens_clause and text[start:end].endswith(_PEOPLE_UNITS) and after and after[0][1].startswith("v"):
+        return clause.strip()
     return None
 
 
@@ -234,7 +274,12 @@ def _retag(word: str, flag: str, words: Mapping[str, frozenset[str]]) -> tuple[s
 
 
 def _clause_after(text: str, end: int, window: int) -> tuple[int, int]:
-    """The span after a figure up to the end of its clause (and past a leading 的)."""
+    """The span after a figure up to the end of its clause (past a leading 的 and the denominator of
+    a rate, "3.5万元/户"); none where a bracketed aside follows it ("24个（具体情况见附表）")."""
+    rate = _RATE_DENOMINATOR.match(text, end)
+    end = rate.end() if rate else end
+    if text[end : end + 1] in _ASIDE_OPENS:
+        return end, end
     stop = _CLAUSE_BREAK.search(text, end, end + window)
     hi = stop.start() if stop else min(len(text), end + window)
     return (end + 1 if text.startswith("的", end) and end < hi else end), hi
@@ -252,6 +297,10 @@ def _is_nounish(flag: str) -> bool:
 
 
 def _leading_noun_phrase(tokens: Tokens, words: Mapping[str, frozenset[str]]) -> str | None:
+    """The noun phrase that opens `tokens`, past the figures stacked before it: "8类46项内容" counts
+    内容 with 46项, "5086户20402人" nothing after its figures (the subject stands before them)."""
+    while len(tokens) > 1 and tokens[0][1] == _NUMERAL and tokens[0][0][:1].isdigit():
+        tokens = tokens[2:]
     phrase: Tokens = []
     for word, flag in tokens:
         if _is_nounish(flag) or word in _GLUE or flag in _INSIDE_ONLY:
@@ -275,13 +324,21 @@ def _trailing_noun_phrase(tokens: Tokens, words: Mapping[str, frozenset[str]]) -
 
 def _noun_phrase_ending(tokens: Tokens) -> tuple[str | None, Tokens]:
     """(the noun phrase at the end of `tokens`, the tokens before it)."""
-    phrase: Tokens = []
-    for word, flag in reversed(tokens):
+    k = len(tokens)
+    while k:
+        word, flag = tokens[k - 1]
         if _is_nounish(flag) or word in _GLUE or flag in _INSIDE_ONLY:
-            phrase.insert(0, (word, flag))
+            k -= 1
+        elif flag == _NUMERAL and k < len(tokens):  # a count inside the phrase ("资助4户家庭"), not before it
+            count = k - 1
+            while count and tokens[count - 1][1] == _NUMERAL:
+                count -= 1
+            if not (count and _is_nounish(tokens[count - 1][1])):
+                break
+            k = count
         else:
             break
-    return _trim(phrase), tokens[: len(tokens) - len(phrase)]
+    return _trim(tokens[k:]), tokens[:k]
 
 
 def _trim(phrase: Tokens) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
@@ -21,6 +22,8 @@ from pathlib import Path
 from typing import Callable, Union
 
 from casekit.options import load_lexicon
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def cache_dir() -> Path | None:
@@ -232,7 +235,10 @@ def tag_of(word: str) -> str:
 
 
 def _untagged(word: str) -> str:
-    """A tag for a word the tag table lacks: Latin or digits, a segmented Chinese compound (a noun), else none."""
-    if word.isascii() and word.strip():
+    """A tag for a word the tag table lacks: a number (jieba's numeral tag; "5086户20402人" has no
+    noun between its figures), a Latin word, a segmented Chinese compound (a noun), else none."""
+    if _NUMBER.fullmatch(word):
+        return "m"
+    if word.isascii() and any(ch.isalpha() for ch in word):
         return "eng"
     return "n" if len(word) > 1 and all("\u4e00" <= ch <= "\u9fff" for ch in word) else "x"
