@@ -120,6 +120,8 @@ def test_real_numbered_list_keeps_its_numbers(lexicon):
         pytest.param("签发：张某", id="signed-off"),
         pytest.param("[查看原文](https://news.example.cn/1.shtml)", id="markdown-link-button"),
         pytest.param("<p>分享</p>", id="button-in-html-tags"),
+        pytest.param("發佈時間:2023-01-03 14:15 | 來源:某某網 | 作者:", id="page-meta-in-traditional-characters"),
+        pytest.param("首頁 > 新聞中心 > 基層動態", id="breadcrumb-in-traditional-characters"),
     ],
 )
 def test_drops_noise_lines(noise, lexicon):
@@ -173,6 +175,9 @@ def test_drops_teasers_to_the_end(lexicon):
         pytest.param("上图为社区党员入户走访（王某 摄）。 今年以来，社区党委组织党员开展走访，共走访群众300户，收集意见"
                      "建议45条，办结42条，群众满意率达到96%。", "今年以来，社区党委组织党员开展走访，共走访群众300户，收集意见建议45条，"
                      "办结42条，群众满意率达到96%。", id="caption-run-into-the-text"),
+        pytest.param("发布时间:2023-01-03 14:15:42 | 来源:某某网 | 作者: | 责任编辑:王某某网讯 " + "日前，某部门公布了一批典型案例，"
+                     "共有31个，分为4个部分。" * 8, "日前，某部门公布了一批典型案例，共有31个，分为4个部分。" * 8,
+                     id="page-meta-the-text-runs-on-after"),
     ],
 )
 def test_drops_junk_inside_lines(raw, expected, lexicon):

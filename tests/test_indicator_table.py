@@ -375,6 +375,8 @@ VOCABULARY = [
     pytest.param("河道全长70Km，流域面积31.51km2，新建广场1200㎡。",
                  [("70Km", 70, "Km", None), ("31.51km2", 31.51, "km2", None), ("1200㎡", 1200, "㎡", None)],
                  id="latin-units"),
+    pytest.param("辖区面积8.7万平米，新建活动室120平米。",
+                 [("8.7万平米", 8.7, "万平米", None), ("120平米", 120, "平米", None)], id="pingmi-is-square-metres"),
     pytest.param("同样是开车10个小时的车程。", [("10个小时", 10, "个小时", None)], id="ge-xiaoshi-is-one-unit"),
     pytest.param("每月赚到两三千块钱。", [("两三千块", 2000, "块", None)], id="cn-neighbouring-digits-range"),
     pytest.param("长寨：596套2470人。", [("596套", 596, "套", None), ("2470人", 2470, "人", None)],

@@ -203,8 +203,8 @@ def _drop_noise_lines(lines: list[_Line], lexicon: Lexicon) -> tuple[list[_Line]
     """Remove credits, captions, bylines, page numbers, teasers, running headers, a briefing's
     masthead, rules and distribution list, and the furniture the line model finds among the rest;
     running headers and mastheads are returned as headers."""
-    dropped, headers = _ruled_noise(lines, lexicon)
     views = _views(lines)
+    dropped, headers = _ruled_noise(lines, views, lexicon)
     kept = model_may_not_drop(views, [ln.level for ln in lines], dropped, lexicon)
     ruled = [True if out else False if i in kept else None for i, out in enumerate(dropped)]
     found = furniture_lines(views, ruled)
@@ -216,26 +216,27 @@ def _views(lines: list[_Line]) -> list[str]:
     return simplified("\n".join(ln.text for ln in lines)).split("\n") if lines else []
 
 
-def _ruled_noise(lines: list[_Line], lexicon: Lexicon) -> tuple[list[bool], list[str]]:
-    """Which lines the rules call noise, and the headers among them."""
+def _ruled_noise(lines: list[_Line], views: list[str], lexicon: Lexicon) -> tuple[list[bool], list[str]]:
+    """Which lines the rules call noise, and the headers among them; the rules read each line's
+    simplified view (a traditional page's 發佈時間 is 发布时间), headers keep the line as written."""
     repeated = _repeated_lines(lines)
     dropped, headers, in_teaser = [False] * len(lines), [], False
     for i, line in enumerate(lines):
-        text = line.text
+        text = views[i]
         if P.ARTICLE_MARK.match(text):
             in_teaser = False
         if in_teaser or P.TEASER_START.match(text):
             in_teaser = dropped[i] = True
             continue
-        if P.ISSUE_NUMBER.match(text) and i and not dropped[i - 1] and is_titleish(lines[i - 1].text, 20):
+        if P.ISSUE_NUMBER.match(text) and i and not dropped[i - 1] and is_titleish(views[i - 1], 20):
             headers.append(re.sub(r"\s+", "", lines[i - 1].text))  # the briefing's masthead ("组 工 信 息")
             dropped[i - 1] = dropped[i] = True
             continue
-        if _is_junk_line(without_markup(text)) or (i and is_caption_under_image(text, lines[i - 1].text)):
+        if _is_junk_line(without_markup(text)) or (i and is_caption_under_image(text, views[i - 1])):
             dropped[i] = True
             continue
-        if text in repeated or _is_collection_title(lines, i, lexicon):
-            header = P.MD_LINE_PREFIX.sub("", text)
+        if line.text in repeated or _is_collection_title(lines, i, lexicon):
+            header = P.MD_LINE_PREFIX.sub("", line.text)
             if header not in headers:
                 headers.append(header)
             dropped[i] = True
@@ -248,7 +249,7 @@ def _is_junk_line(text: str) -> bool:
     Furniture is short; a long line is tested only for what may run long (page metadata).
     """
     if len(text) > _FURNITURE_MAX:
-        return len(P.META_FIELD.findall(text)) >= 2
+        return len(P.META_FIELD.findall(text)) >= 2 and _metadata_before_text(text) is None
     return bool(
         P.PAGE_NUMBER.match(text)
         or P.CREDIT_LINE.match(text)
@@ -266,6 +267,14 @@ def _is_junk_line(text: str) -> bool:
         or len(P.META_FIELD.findall(text)) >= 2
         or furniture(text) is not None
     )
+
+
+def _metadata_before_text(text: str) -> int | None:
+    """Where a page's metadata fields end on a long line the text runs on in after them (the text
+    is kept, its fields cut); None for any other line."""
+    meta = P.META_RUN.match(text) if len(text) > _FURNITURE_MAX else None
+    rest = text[meta.end() :] if meta else ""
+    return meta.end() if len(rest) > _FURNITURE_MAX // 2 and any(mark in rest for mark in "。，,") else None
 
 
 def _is_credit_paragraph(text: str) -> bool:
@@ -344,16 +353,22 @@ def _strip_run(run: list[tuple[_Line, int]]) -> None:
 
 
 def _inline_junk(raw: str, line: _Line) -> list[tuple[int, int]]:
+    """Spans of a line to leave out, found in its simplified view (one for one with the line); the
+    organisation a closing note names is read as written."""
     spans = []
-    segment = raw[line.start : line.end]
+    written = raw[line.start : line.end]
+    segment = simplified(written)
     for pattern in (P.SOURCE_CREDIT, P.URL, P.STRAY_WWW, P.STAGE_DIRECTION, P.NEWS_DATELINE, P.NUMBER_GAP, P.HTML_TAG,
                     P.LEADING_CAPTION, P.LENGTH_NOTE):
         spans.extend((line.start + m.start(), line.start + m.end()) for m in pattern.finditer(segment))
     spans.extend((line.start + s, line.start + e) for s, e in _markdown_markup(segment))
+    meta = _metadata_before_text(segment)
+    if meta:
+        spans.append((line.start, line.start + meta))
     blurb = site_blurb(segment)
     if blurb:
         spans.append((line.start + blurb[0], line.start + blurb[1]))
-    note = closing_unit(segment)
+    note = closing_unit(written)
     credit = note[0] if note else trailing_credit(segment)
     if credit is not None:
         spans.append((line.start + credit, line.end))

@@ -49,6 +49,12 @@ CREDIT_LINE = re.compile(
 
 # "时间:2010年03月01日 09时00分来源:求是作者:…字号:『 大字体 中字体 小字体 』": page metadata.
 META_FIELD = re.compile(r"(?:发布时间|时间|来源|作者|浏览次数|点击数|阅读量|字号)\s*[:：]")
+# "发布时间:2023-01-03 14:15:42 | 来源:中国网 | 作者: | 责任编辑:王静中国网讯 日前，…": a page's
+# metadata fields opening a line the text runs on in, up to the first space after the last field.
+META_RUN = re.compile(
+    r"^(?:(?:发布时间|时间|来源|作者|浏览次数|点击数|阅读量|字号)\s*[:：][^|｜]{0,40}?\s*[|｜]\s*){2,}"
+    r"(?:[^\s|｜:：]{1,8}[:：][^\s|｜]*\s*[|｜]?\s*)*"
+)
 FONT_SIZE_WIDGET = re.compile(r"(?:字号|字体)\s*[:：]?\s*[『【\[]?\s*大\s*(?:字体)?\s*中\s*(?:字体)?\s*小")
 # "打印本页 关闭窗口", "【打印】【关闭】", "分享到：微信 微博": a line of a web page's buttons.
 PAGE_BUTTONS = re.compile(
