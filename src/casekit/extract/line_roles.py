@@ -45,6 +45,10 @@ _AFFILIATION = re.compile(rf"^中共[^\s，。]{{2,24}}$|^[^\s，。]{{2,24}}(?:
 # "（刘某某 摄）", "（张某、李某 摄）" at the end of a caption.
 _PHOTO_CREDIT = re.compile(rf"[（(]\s*[{P.CJK}]{{2,4}}(?:[\s、，,]+[{P.CJK}]{{2,4}})*\s*摄(?:影)?\s*[）)]$")
 _BRACKETS = "（）()[]【】［］〔〕"
+_BOX_MARKS = "□■◆●"  # "□晚报记者 某某": a paper's mark before a byline
+_WRITTEN_AND_PHOTOGRAPHED = ("文/图", "文／图", "/图")  # "记者 某某 文/图": the reporter wrote and took the photos
+# "晚报记者", "南方日报记者": the paper's name before a reporter's role.
+_OUTLET_BEFORE_ROLE = re.compile(rf"^[{P.CJK}]{{0,8}}(?:日报|晚报|报社|电视台|新闻网|新华社)(?=[{P.CJK}])")
 # "（某某大学马克思主义学院，北京 100871）": a journal author's affiliation with its postcode.
 _AFFILIATION_NOTE = re.compile(r"^[（(][^（）()]{4,60}(?<!\d)\d{6}(?!\d)\s*[）)]$")
 # A bracketed note closing a line ("…全区建成示范村9个。（通讯员 某某、某某）").
@@ -243,21 +247,23 @@ def is_credit(text: str) -> bool:
 
 
 def is_byline(text: str) -> bool:
-    """A reporters' byline of names and role words ("郭某 黄某 本报记者 鄢某", "（通讯员 陈某、韩某）").
+    """A reporters' byline of names and role words ("郭某 黄某 本报记者 鄢某", "（通讯员 陈某、韩某）",
+    "□晚报记者 某某 文/图 通讯员 某某").
 
     A photographer's credit ("记者某某摄") is not one: it may be the end of a caption wrapped
     over lines, which cleaning judges whole (`patterns.CAPTION`)."""
-    t = _unbracketed(text)
+    t = _unbracketed(text).lstrip(_BOX_MARKS)
     if len(t) > 40 or is_sentence(t) or t.endswith(("摄", "摄影")):
         return False
     roles = _labels("reporter")
-    items = [i for i in _SPLIT_ITEMS.split(t) if i]
+    items = [i for i in _SPLIT_ITEMS.split(t) if i and i not in _WRITTEN_AND_PHOTOGRAPHED]
     seen_role = False
     for item in items:
-        m = roles.match(item)
+        role = _OUTLET_BEFORE_ROLE.sub("", item)
+        m = roles.match(role)
         if m:
             seen_role = True
-            item = item[m.end():].lstrip(":：")
+            item = role[m.end():].lstrip(":：")
         if item and not _NAME.match(item):
             return False
     return seen_role
@@ -271,8 +277,9 @@ def is_caption(text: str) -> bool:
 
 
 def is_image(text: str) -> bool:
-    """A line that is only an image (Markdown `![…](…)`, as a Markdown export or a read page writes it)."""
-    return bool(P.MD_IMAGE.sub("", text).strip() == "" and P.MD_IMAGE.search(text))
+    """A line that is only an image (Markdown `![…](…)`, as a Markdown export or a read page writes
+    it) or an image's file name."""
+    return bool(P.MD_IMAGE.sub("", text).strip() == "" and P.MD_IMAGE.search(text)) or bool(P.IMAGE_FILE.match(text.strip()))
 
 
 def is_caption_under_image(text: str, above: str) -> bool:

@@ -73,11 +73,14 @@ CAPTION = re.compile(
     rf"(?:(?:记者|摄影|通讯员)\s*[{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}})*\s*/?\s*摄(?:影)?$)|^图为|^(?:图|图片)\s*[:：]"
 )
 
-# "记者 柴琳琳", "通讯员 张茹 文/图", "南方日报记者卢慧", "本报记者 张某某 通讯员 李某": a byline.
+# "记者 柴琳琳", "通讯员 张茹 文/图", "南方日报记者卢慧", "本报记者 张某某 通讯员 李某",
+# "□晚报记者 徐某 文/图 通讯员 贾某某" (a paper's box mark before it): a byline.
+_PHOTO_MARK = r"(?:[\s\u3000]*(?:文\s*/\s*图|/\s*图|摄))?"
 BYLINE = re.compile(
-    rf"^(?:[{CJK}]{{0,8}}(?:日报|晚报|报社|电视台|新闻网|新华社|本报))?(?:特约|见习)?(?:记者|通讯员|实习生)"
-    rf"[\s\u3000:：]*[{CJK}]{{2,4}}(?:[\s\u3000、，,]*(?:(?:记者|通讯员|实习生)[\s\u3000:：]*)?[{CJK}]{{2,4}})*"
-    r"[\s\u3000]*(?:文\s*/\s*图|/\s*图|摄|报道)?$"
+    rf"^[□■◆●]?\s*(?:[{CJK}]{{0,8}}(?:日报|晚报|报社|电视台|新闻网|新华社|本报))?(?:特约|见习)?(?:记者|通讯员|实习生)"
+    rf"[\s\u3000:：]*[{CJK}]{{2,4}}{_PHOTO_MARK}"
+    rf"(?:[\s\u3000、，,]*(?:(?:记者|通讯员|实习生)[\s\u3000:：]*)?[{CJK}]{{2,4}}{_PHOTO_MARK})*"
+    r"[\s\u3000]*(?:报道)?$"
 )
 
 # "新闻推荐", "相关阅读", "推荐阅读": the start of teasers for other articles.
@@ -115,6 +118,8 @@ MD_LINE_PREFIX = re.compile(r"^(?:#{1,6}[ \t]+|>[ \t]*)")
 MD_BOLD_LINE = re.compile(r"(?P<mark>\*\*|__)(?=\S).+?(?<=\S)(?P=mark)$")
 # "*（执笔：…）*", "***附记***": a whole line in emphasis marks; `inner` is what a reader sees.
 MD_EMPHASIS_LINE = re.compile(r"^(?P<mark>[*_]{1,3})(?P<inner>\S.*?\S)(?P=mark)$")
+# "640 (15).jpg", "IMG_2031.JPG": an image's file name left where a page showed the image.
+IMAGE_FILE = re.compile(r"^[\w\-\s()（）]{1,40}\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
 MD_IMAGE = re.compile(r"!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)")
 # "[查看原文](https://…)": a link; its words stay, the brackets and the address go.
 MD_LINK = re.compile(r"(?<!!)(\[)[^\]\n]{1,200}(\]\([^)\n]{0,500}\))")
