@@ -58,6 +58,12 @@ ROWS = [
                  "submission", id="case-written-as-a-case"),
     pytest.param("书记谈基层治理", "书记谈基层治理\n【主持人】各位网友好。\n记者：请介绍一下做法。", "", None, False, (),
                  "interview", id="interview-turns"),
+    pytest.param("山村巨变背后", "山村巨变背后\n采访日期：2024年8月14日。\n某某通讯社记者：书记，您好！请介绍一下村里的变化。\n"
+                 "王某某（某村党支部书记）：近年来，我们村发生了很大变化。\n某某通讯社记者：您为什么回村任职？\n王某某：因为乡亲们需要。",
+                 "某某通讯社山东讯（记者 张某某）\n采访日期：2024年8月14日。", None, True, (), "interview",
+                 id="host-turns-outweigh-a-byline-and-dateline"),
+    pytest.param("村里来了记者", "村里来了记者\n近日，记者走进某村。\n记者：村里变化大吗？村民笑着说变化很大。", "", None, False,
+                 (), "news", id="one-question-in-a-report-is-no-interview"),
     pytest.param("某市基层治理体制机制研究", "某市基层治理体制机制研究\n课题组与50余名干部座谈访谈，发放问卷。", "", None,
                  False, (), "article", id="interviews-as-a-studys-method-are-no-interview"),
     pytest.param("专访：书记谈基层治理", "专访：书记谈基层治理\n书记介绍了做法。", "", None, False, (),

@@ -81,6 +81,8 @@ def test_page_furniture_the_rules_do_not_name(lines, furniture, kept):
         pytest.param(["推行“五联五帮” 党员联户结对促增收", "青禾县石门乡党委", "一、背景", BODY],
                      "推行“五联五帮” 党员联户结对促增收", id="title-over-unit"),
         pytest.param(["2023年度述职报告", "石门乡党委书记  方某某", BODY, BODY2], "方某某", id="writer-line"),
+        pytest.param(["某某网首页 > 某某号 > 正文", "【青禾】“山村巨变背后：一位女书记的初心”", "0", "分享至",
+                      "某某通讯社青禾讯(记者 张某某)", BODY, BODY2], "山村巨变背后", id="headline-over-its-dateline"),
         pytest.param(["3.柳塘镇5个：新民村、岩上村、石板村；", "4.梧川镇2个：板沟村、洞口村；", BODY], "梧川镇2个",
                      id="numbered-points"),
     ],

@@ -5,7 +5,7 @@ neighbours; it must never take what the later stages read. So it judges only the
 tail of a page, the lines before its first paragraph and after its last (where a site puts its
 furniture): every line from the first paragraph to the last is kept, and all of a text without a
 paragraph. Around them it keeps Markdown headings and front matter, the rows and cells of a table,
-a headline over a unit line or over body text, the rest of a paragraph a break cut (each past the
+a headline over a unit line or over body text (past its byline, dateline and source lines), the rest of a paragraph a break cut (each past the
 furniture the rules found), and the kinds of `_is_structure_line`.
 """
 
@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from casekit.extract import patterns as P
 from casekit.extract.indicators import find_indicators
 from casekit.extract.line_features import ends_sentence, is_paragraph_line
-from casekit.extract.line_roles import (ends_terminal, is_organisation, is_running_text, is_writer_line,
-                                        without_markup)
+from casekit.extract.line_roles import (ends_terminal, is_byline, is_dateline, is_organisation, is_page_meta,
+                                        is_running_text, is_writer_line, without_markup)
 from casekit.extract.markdown import front_matter_end
 from casekit.extract.sections import is_heading
 from casekit.extract.split import is_titleish
@@ -29,6 +29,7 @@ _DATE_ALONE = re.compile(rf"[（(]?{P.PUBLISHED_DATE.pattern}日?[）)]?")
 _CJK_CHAR = re.compile(rf"[{P.CJK}]")
 _CELL_GAP = 4  # lines: the cells of a table row hold a number within this many lines
 _CELL_MAX = 12  # characters: a header cell of a table is no longer
+_SOURCE_LINES_MAX = 3  # lines of byline, dateline and source a news page puts under its headline
 
 
 def model_may_not_drop(views: Sequence[str], levels: Sequence[int], dropped: Sequence[bool],
@@ -41,13 +42,23 @@ def model_may_not_drop(views: Sequence[str], levels: Sequence[int], dropped: Seq
     closing = front_matter_end(views)
     front = set(range(closing + 1)) if closing is not None else set()
     kept = [i for i, out in enumerate(dropped) if not out]
-    below = {i: views[j] for i, j in zip(kept, kept[1:])}
+    below = {i: _first_after_source_lines(views, kept[k + 1 :]) for k, i in enumerate(kept)}
     above = {j: views[i] for i, j in zip(kept, kept[1:])}
     return front | _table_cells(views) | set(range(paragraphs[0], paragraphs[-1] + 1)) | {
         i for i, (level, view) in enumerate(zip(levels, views))
         if level or _is_structure_line(view, lexicon) or _is_headline_over(view, below.get(i, ""))
         or _continues(above.get(i, ""))
     }
+
+
+def _first_after_source_lines(views: Sequence[str], after: Sequence[int]) -> str:
+    """The first of the lines `after` that is not a report's source line (a byline, a dateline, a
+    page's date and source): what a headline stands over, past the lines a news page puts between."""
+    for k in after[:_SOURCE_LINES_MAX + 1]:
+        view = views[k]
+        if not (is_byline(view) or is_dateline(view) or is_page_meta(view) or P.NEWS_DATELINE.match(view)):
+            return view
+    return ""
 
 
 def _continues(above: str) -> bool:

@@ -25,6 +25,7 @@ from casekit.options import read_lexicon_yaml
 GENRES = ("submission", "speech", "interview", "news", "article")
 _LEAD_CHARS = 300
 _OPENING_CHARS = 80
+_HOST_TURNS_MIN = 2  # an interview's host speaks more than once; a report may quote a reporter once
 # What may follow the word that ends a line: a bracketed date or note, closing punctuation, the
 # name of the paper it is written on ("…发言稿材料", "…讲话稿").
 _LINE_TAIL = re.compile(r"(?:[（(][^（）()]*[）)]|[。：:！!”\"]|稿|材料)+$")
@@ -131,6 +132,7 @@ def genre_scores(text: str, title: str | None, source_has_byline: bool = False, 
         "dated_lead": bool(_DATED_SENTENCE.search(_SPACE.sub("", body[:_LEAD_CHARS]))),
         "quoted_lead": body.lstrip().startswith(("“", "\"", "「")),
         "delivery_date": bool(P.DELIVERY_DATE.search(places["opening"])),
+        "host_turns": _host_turns(text, cues.shapes["host_turns"].words) >= _HOST_TURNS_MIN,
         "template_opening": (next(iter(section_keys), None) == TEMPLATE_SECTIONS[0]
                              and any(w in opening_heading for w in cues.shapes["template_opening"].words)),
     }
@@ -139,6 +141,17 @@ def genre_scores(text: str, title: str | None, source_has_byline: bool = False, 
         if present and shape:
             scores[shape.genre] += shape.weight
     return scores
+
+
+def _host_turns(text: str, hosts: tuple[str, ...]) -> int:
+    """How many lines open on a host's turn ("中国某某社记者：…", "主持人：…", "问：…")."""
+    pattern = _host_turn_pattern(hosts)
+    return sum(1 for line in text.splitlines() if pattern.match(line.strip()))
+
+
+@lru_cache(maxsize=4)
+def _host_turn_pattern(hosts: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"^[^\s，。：:]{0,12}?(?:" + "|".join(map(re.escape, hosts)) + r")\s*[:：]")
 
 
 def _names_outlet(line: str, outlets: tuple[str, ...]) -> bool:
