@@ -72,6 +72,12 @@ ROWS = [
                  None, False, (), "submission", id="submission-named-in-the-title"),
     pytest.param("2023年社区党建工作总结报告", "2023年社区党建工作总结报告\n象山社区位于市区繁华地带。", "", None, False, (),
                  "submission", id="a-units-summary-of-its-work"),
+    pytest.param(None, "某某社区2001年建成，辖区面积3.2万平米，常住人口2860人。社区党委下设6个党支部，现有党员148名。\n"
+                 "一、楼门建设有新意\n社区党委打造特色楼门。", "", None, False, (), "submission", id="a-unit-profiling-itself"),
+    pytest.param(None, "某某社区党总支创新打造“红色物业联盟”。针对辖区面积大、房屋类型复杂的特点，党总支搭建服务平台。",
+                 "", None, False, (), "article", id="one-fact-of-a-place-is-no-profile"),
+    pytest.param("镇党委工作交流材料", "镇党委工作交流材料\n一、抓核心，促中心\n我们始终坚持把党委自身建设放在首位。", "", None,
+                 False, (), "submission", id="exchange-material-named-in-the-title"),
     pytest.param("基层党建的几点思考", "基层党建的几点思考\n基层党组织是党执政的基础。今年以来，各地积极探索。",
                  "", None, False, (), "article", id="essay-has-no-cues"),
     pytest.param("践行新发展理念", "践行新发展理念\n各地认真学习总书记重要讲话精神，召开座谈会。", "", None, False, (),

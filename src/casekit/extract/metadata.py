@@ -26,6 +26,7 @@ GENRES = ("submission", "speech", "interview", "news", "article")
 _LEAD_CHARS = 300
 _OPENING_CHARS = 80
 _HOST_TURNS_MIN = 2  # an interview's host speaks more than once; a report may quote a reporter once
+_PROFILE_WORDS_MIN = 2  # a report may give one fact of the place it visits; a unit's profile gives several
 # What may follow the word that ends a line: a bracketed date or note, closing punctuation, the
 # name of the paper it is written on ("…发言稿材料", "…讲话稿").
 _LINE_TAIL = re.compile(r"(?:[（(][^（）()]*[）)]|[。：:！!”\"]|稿|材料)+$")
@@ -132,6 +133,7 @@ def genre_scores(text: str, title: str | None, source_has_byline: bool = False, 
         "dated_lead": bool(_DATED_SENTENCE.search(_SPACE.sub("", body[:_LEAD_CHARS]))),
         "quoted_lead": body.lstrip().startswith(("“", "\"", "「")),
         "delivery_date": bool(P.DELIVERY_DATE.search(places["opening"])),
+        "unit_profile": sum(w in places["lead"] for w in cues.shapes["unit_profile"].words) >= _PROFILE_WORDS_MIN,
         "host_turns": _host_turns(text, cues.shapes["host_turns"].words) >= _HOST_TURNS_MIN,
         "template_opening": (next(iter(section_keys), None) == TEMPLATE_SECTIONS[0]
                              and any(w in opening_heading for w in cues.shapes["template_opening"].words)),
