@@ -25,7 +25,7 @@ from casekit.options import read_lexicon_yaml
 GENRES = ("submission", "speech", "interview", "news", "article")
 _LEAD_CHARS = 300
 _OPENING_CHARS = 80
-_HOST_TURNS_MIN = 2  # an interview's host speaks more than once; a report may quote a reporter once
+_HOST_TURNS_MIN = 2  # a question and its answer at least; a report may quote a reporter's question once
 _PROFILE_WORDS_MIN = 2  # a report may give one fact of the place it visits; a unit's profile gives several
 # What may follow the word that ends a line: a bracketed date or note, closing punctuation, the
 # name of the paper it is written on ("…发言稿材料", "…讲话稿").
@@ -146,7 +146,7 @@ def genre_scores(text: str, title: str | None, source_has_byline: bool = False, 
 
 
 def _host_turns(text: str, hosts: tuple[str, ...]) -> int:
-    """How many lines open on a host's turn ("中国某某社记者：…", "主持人：…", "问：…")."""
+    """How many lines open on a turn of a conversation ("中国某某社记者：…", "主持人：…", "问：…", "答：…")."""
     pattern = _host_turn_pattern(hosts)
     return sum(1 for line in text.splitlines() if pattern.match(line.strip()))
 
