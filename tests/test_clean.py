@@ -345,3 +345,12 @@ def test_radicals_written_for_characters_read_as_the_characters(raw, read, lexic
 )
 def test_lines_that_start_a_paragraph(raw, paragraphs, lexicon):
     assert clean_text(raw, lexicon).text.split("\n")[-len(paragraphs):] == paragraphs
+
+
+def test_front_matter_fields_stay_a_line_each(lexicon):
+    """A long field (keywords listed with commas) is no wrapped line the next field carries on."""
+    raw = ("---\ntitle: \"育好苗 兴沃野\"\ndate: 2025-11-04\nkeywords: [后备干部, 党总支, 村干部, 人才库, 村级, 书记, 乡村振兴, 基层治理]\n"
+           "word_count: 3281\n---\n育好苗 兴沃野\n新一轮村（社区）两委换届工作将在全国陆续展开。")
+    lines = clean(raw, lexicon).text.split("\n")
+    assert "word_count: 3281" in lines and lines.index("---", 1) == lines.index("word_count: 3281") + 1
+

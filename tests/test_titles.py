@@ -19,6 +19,10 @@ HEADLINES = [
                      f"疏通排水管网 守护居民出行\n{BODY}", "疏通排水管网 守护居民出行", id="newspaper-page-id-and-list"),
         pytest.param(f"---\naliases:\n- 实践笔记 | 学生调研团走进数字乡村\n---\n{BODY}", "实践笔记 | 学生调研团走进数字乡村",
                      id="front-matter"),
+        pytest.param(f"---\ntitle: 某某农业大学->【强师德 铸师魂】建强支部战斗堡垒 | example.com.cn\ndate: 2021-09-23\n---\n{BODY}",
+                     "【强师德 铸师魂】建强支部战斗堡垒", id="front-matter-title-with-the-sites-breadcrumb-and-domain"),
+        pytest.param(f"---\ntitle: 某某大学->【时文】某某某：关于加强支部建设的说明\n---\n某某社北京11月16日电\n关于加强支部建设的说明\n"
+                     f"某某某\n{BODY}", "关于加强支部建设的说明", id="front-matter-title-decorating-the-printed-headline"),
         pytest.param(f"# 以小网格撬动大治理\n{BODY}", "以小网格撬动大治理", id="markdown-prefix"),
         pytest.param(f"某某社南京5月6日电\n题：老旧小区焕新颜（上）\n{BODY}", "老旧小区焕新颜（上）", id="dateline-and-label"),
         pytest.param(f"原标题：某省推行书记项目见成效——\n书记挂帅攻坚克难\n{BODY}", "书记挂帅攻坚克难", id="original-title"),

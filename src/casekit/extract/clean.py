@@ -26,7 +26,7 @@ from casekit.extract.line_model import furniture_lines
 from casekit.extract.line_roles import (closing_unit, ends_terminal, furniture, is_caption_under_image, is_chrome,
                                         is_running_text, is_writer_line, site_blurb, trailing_credit,
                                         without_markup)
-from casekit.extract.markdown import markdown_layout
+from casekit.extract.markdown import FRONT_MATTER_LINES, front_matter_end, markdown_layout
 from casekit.extract.split import is_titleish
 from casekit.options import Lexicon
 
@@ -427,10 +427,14 @@ def _assemble(raw: str, lines: list[_Line]) -> tuple[str, OffsetMap, tuple[tuple
 
 
 def _paragraphs(raw: str, lines: list[_Line]) -> list[list[_Line]]:
+    """The lines grouped into paragraphs; a front matter block's fields stay a line each (they are
+    metadata, however long, and the headline is read from them)."""
     wrap = _wrap_width(lines)
+    closing = front_matter_end([ln.text for ln in lines[:FRONT_MATTER_LINES]])
+    fields = closing + 2 if closing is not None else 0  # the fences, the fields and the line after
     paragraphs: list[list[_Line]] = []
     for i, line in enumerate(lines):
-        if paragraphs and _joins(paragraphs[-1], lines, i, wrap, raw):
+        if paragraphs and i >= fields and _joins(paragraphs[-1], lines, i, wrap, raw):
             paragraphs[-1].append(line)
         else:
             paragraphs.append([line])

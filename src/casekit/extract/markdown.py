@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 _MARKDOWN_LINE = re.compile(r"^ {0,3}(?:#{1,6}[ \t]|(?:[-*_][ \t]*){3,}$|\*\*\S)", re.M)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the line ends markdown-it counts lines by
 _MIN_MARKDOWN_LINES = 2  # a text with fewer such lines is not read as Markdown
-_FRONT_MATTER_LINES = 40  # a front matter block ("---" … "---") closes within this many lines
+FRONT_MATTER_LINES = 40  # a front matter block ("---" … "---") closes within this many lines
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def markdown_layout(raw: str) -> MarkdownLayout:
 
 def _front_matter_lines(raw: str) -> int:
     """How many lines a front matter block at the start takes (0 when there is none)."""
-    closing = front_matter_end(_LINE_BREAK.split(raw, maxsplit=_FRONT_MATTER_LINES))
+    closing = front_matter_end(_LINE_BREAK.split(raw, maxsplit=FRONT_MATTER_LINES))
     return closing + 1 if closing else 0
 
 
@@ -54,4 +54,4 @@ def front_matter_end(lines: list[str]) -> int | None:
     """The index of the `---` line closing a front matter block that opens the lines, if any."""
     if not lines or lines[0].strip() != "---":
         return None
-    return next((k for k in range(1, min(len(lines), _FRONT_MATTER_LINES)) if lines[k].strip() == "---"), None)
+    return next((k for k in range(1, min(len(lines), FRONT_MATTER_LINES)) if lines[k].strip() == "---"), None)

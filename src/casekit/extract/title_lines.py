@@ -22,6 +22,10 @@ from casekit.extract.line_roles import (ascii_share, cues, has_cue, is_buttons, 
 from casekit.extract.markdown import front_matter_end
 
 HEAD_WINDOW = 60  # lines: a headline further down is not the document's headline
+# "… | sicau.com.cn": a site's domain after the headline of a page's title.
+_DOMAIN_AFTER = re.compile(r"\s*[|｜_]\s*(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov|edu)(?:\.cn)?$")
+# "四川某某大学->…", "某某网 > …": the site a page's title names before its headline.
+_SITE_BEFORE = re.compile(r"^[^\s>»›]{2,16}\s*(?:->|>|»|›)\s*")
 _LOOKAHEAD = 6  # lines between a headline and its text: subtitle, date, source, byline, buttons
 _SHORT = 4  # characters: a line this short is a menu item, a name or a bare heading, not a headline
 
@@ -72,11 +76,15 @@ def is_list_entry(text: str, following: str | None) -> bool:
 
 
 def strip_site_name(title: str) -> str:
-    """A headline without the site name a web page's title adds after a separator."""
+    """A headline without the site name a web page's title adds after a separator ("…_共产党员网",
+    "… | example.com.cn") and the site it puts before the headline as a breadcrumb ("某某大学->…")."""
     separators = "".join(re.escape(s) for s in cues()["site_name_separator"])
     ends = "|".join(map(re.escape, cues()["site_name_end"]))
-    m = re.search(rf"\s*(?<![—–-])[{separators}]\s*[^\s{separators}]{{1,10}}(?:{ends})$", title)
-    return title[: m.start()].rstrip() if m and m.start() >= 5 else title
+    m = (re.search(rf"\s*(?<![—–-])[{separators}]\s*[^\s{separators}]{{1,10}}(?:{ends})$", title)
+         or _DOMAIN_AFTER.search(title))
+    title = title[: m.start()].rstrip() if m and m.start() >= 5 else title
+    crumb = _SITE_BEFORE.match(title)
+    return title[crumb.end() :] if crumb and len(title) - crumb.end() >= 5 else title
 
 
 def is_original_title(text: str) -> bool:
@@ -162,7 +170,17 @@ def _front_matter(lines: list[str]) -> tuple[int, str | None] | None:
             nxt = lines[k + 1].strip()
             value = m.group("value").strip().strip("[]") or (nxt[1:].strip() if nxt.startswith("- ") else "")
             alias = alias or value.split(",")[0].strip().strip("\"'") or None
-    return end + 1, title or alias
+    return end + 1, strip_site_name(title or alias) if title or alias else None
+
+
+def _printed_headline(lines: list[str], start: int, title: str) -> int | None:
+    """The line under a front matter block that prints the headline its title decorates (the title
+    "【时文】某某：关于…的说明" over the line "关于…的说明"), if one stands near the top of the text."""
+    for k in range(start, min(start + _LOOKAHEAD, len(lines))):
+        printed = strip_prefix(lines[k])
+        if len(printed) > _SHORT and printed != title and title.endswith(printed):
+            return k
+    return None
 
 
 def _page_furniture_follows(lines: list[str]) -> bool:
@@ -179,6 +197,9 @@ def find_headline(lines: list[str], title_max: int = 60) -> Headline:
     if fm:
         i, title = fm
         if title:
+            printed = _printed_headline(lines, i, title)
+            if printed is not None:
+                return Headline(printed, strip_prefix(lines[printed]), None, True)
             return Headline(i - 1, title, None, True, text_start=i)
         skipped = True
     fields = ((k, P.TITLE_FIELD.match(ln.strip())) for k, ln in enumerate(lines[i : i + _LOOKAHEAD], i))
