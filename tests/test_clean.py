@@ -122,6 +122,9 @@ def test_real_numbered_list_keeps_its_numbers(lexicon):
         pytest.param("<p>分享</p>", id="button-in-html-tags"),
         pytest.param("發佈時間:2023-01-03 14:15 | 來源:某某網 | 作者:", id="page-meta-in-traditional-characters"),
         pytest.param("首頁 > 新聞中心 > 基層動態", id="breadcrumb-in-traditional-characters"),
+        pytest.param("<!--more-->", id="publishing-system-marker"),
+        pytest.param("新华社记者  鞠  鹏摄", id="photo-credit-with-a-spaced-name"),
+        pytest.param("刘某某摄", id="photo-credit-alone-under-a-photo"),
     ],
 )
 def test_drops_noise_lines(noise, lexicon):
@@ -178,6 +181,7 @@ def test_drops_teasers_to_the_end(lexicon):
         pytest.param("发布时间:2023-01-03 14:15:42 | 来源:某某网 | 作者: | 责任编辑:王某某网讯 " + "日前，某部门公布了一批典型案例，"
                      "共有31个，分为4个部分。" * 8, "日前，某部门公布了一批典型案例，共有31个，分为4个部分。" * 8,
                      id="page-meta-the-text-runs-on-after"),
+        pytest.param("全区建成驿站12个。<!-- 正文结束 -->", "全区建成驿站12个。", id="html-comment-in-a-line"),
     ],
 )
 def test_drops_junk_inside_lines(raw, expected, lexicon):

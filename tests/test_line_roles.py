@@ -33,6 +33,9 @@ from casekit.extract.clean import clean_text
         pytest.param("时间：2015年12月13日 04:16:45", "page-meta", id="labelled-time"),
         pytest.param("2023-01-08中共某某市委政法委课题组", "page-meta", id="system-date-and-writers-unit"),
         pytest.param("2021/04/09 王某某", "page-meta", id="system-date-and-writer"),
+        pytest.param("本报记者  张  某  李某某《某某日报》（2025年11月04日第 18 版）", "page-meta",
+                     id="byline-and-the-paper-and-edition-it-was-printed-in"),
+        pytest.param("某某某《某某日报》（2024年3月1日第13版）", "page-meta", id="writer-and-the-paper-and-edition"),
         pytest.param("客服电话:010-51234567 地址:北京某某区某某路3号", "contact", id="contact"),
         pytest.param("QQ在线沟通:加someone@example.com或1234567890为好友", "contact", id="qq"),
         pytest.param("联 系 人：某某某          联系电话：139****6021", "contact", id="form-contact-row-masked-phone"),
@@ -91,6 +94,7 @@ def test_furniture_kinds(line, kind):
         pytest.param("记者王某某摄", id="photo-credit-judged-with-its-caption"),
         pytest.param("GDP 12.5%", id="latin-and-digits-short"),
         pytest.param("全县党员总数：12000", id="a-count-after-a-label"),
+        pytest.param("据《某某日报》（2024年3月1日第13版）报道，全县新建驿站12个。", id="a-sentence-citing-a-paper"),
     ],
 )
 def test_lines_of_the_document_are_not_furniture(line):

@@ -252,6 +252,7 @@ def _is_junk_line(text: str) -> bool:
         return len(P.META_FIELD.findall(text)) >= 2 and _metadata_before_text(text) is None
     return bool(
         P.PAGE_NUMBER.match(text)
+        or P.HTML_COMMENT.fullmatch(text)
         or P.CREDIT_LINE.match(text)
         or P.COLUMN_LABEL.match(text)
         or P.FONT_SIZE_WIDGET.search(text)
@@ -359,7 +360,7 @@ def _inline_junk(raw: str, line: _Line) -> list[tuple[int, int]]:
     written = raw[line.start : line.end]
     segment = simplified(written)
     for pattern in (P.SOURCE_CREDIT, P.URL, P.STRAY_WWW, P.STAGE_DIRECTION, P.NEWS_DATELINE, P.NUMBER_GAP, P.HTML_TAG,
-                    P.LEADING_CAPTION, P.LENGTH_NOTE):
+                    P.LEADING_CAPTION, P.LENGTH_NOTE, P.HTML_COMMENT):
         spans.extend((line.start + m.start(), line.start + m.end()) for m in pattern.finditer(segment))
     spans.extend((line.start + s, line.start + e) for s, e in _markdown_markup(segment))
     meta = _metadata_before_text(segment)

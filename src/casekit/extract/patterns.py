@@ -68,9 +68,13 @@ BREADCRUMB = re.compile(r"^(?:(?:当前位置|您的位置|你的位置|您现�
 # "版权所有：某某新闻网", "备案号：某ICP备12345678号", "Copyright © 2023": a site's footer.
 SITE_FOOTER = re.compile(r"版权所有|ICP备|备案号|Copyright|©|技术支持\s*[:：]|主办单位\s*[:：]")
 
-# "…学习。南方日报记者王昌辉摄", "图为社区党员…": a photo caption.
+# A name as a paper prints it, a two-character one padded with spaces ("鞠  鹏").
+_SPACED_NAME = rf"[{CJK}](?:[ \u3000]*[{CJK}]){{1,3}}"
+# "…学习。南方日报记者王昌辉摄", "新华社记者  鞠  鹏摄", "图为社区党员…", "刘某某摄" alone under a
+# photo: a photo caption or its credit.
 CAPTION = re.compile(
-    rf"(?:(?:记者|摄影|通讯员)\s*[{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}})*\s*/?\s*摄(?:影)?$)|^图为|^(?:图|图片)\s*[:：]"
+    rf"(?:(?:记者|摄影|通讯员)\s*{_SPACED_NAME}(?:\s+{_SPACED_NAME})*\s*/?\s*摄(?:影)?$)|^图为|^(?:图|图片)\s*[:：]"
+    rf"|^[{CJK}]{{2,4}}\s*摄(?:影)?$"
 )
 
 # "记者 柴琳琳", "通讯员 张茹 文/图", "南方日报记者卢慧", "本报记者 张某某 通讯员 李某",
@@ -97,6 +101,8 @@ STRAY_WWW = re.compile(rf"(?<=[{CJK}])www\.(?=[{CJK}])")
 
 # "<p>", "</strong>", "<br/>", "<span style='…'>": HTML tags left in a text pasted from a page.
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>\n]{0,300})?/?>")
+# "<!--more-->", "<!-- 正文开始 -->": an HTML comment, a publishing system's marker in the text.
+HTML_COMMENT = re.compile(r"<!--.{0,200}?-->")
 
 # "服务岗 46 个": the space a PDF text layer (or text pasted from one) puts between a Han character
 # and a number; Chinese puts none there.
