@@ -319,6 +319,11 @@ def test_the_short_line_under_an_image_is_its_caption(under_image, kept, lexicon
     assert (under_image.strip("*") in text) is kept
 
 
+def test_the_line_under_an_image_over_the_pages_source_line_is_the_headline(lexicon):
+    raw = "![](/img/top.jpg)\n党委中心组召开扩大会议\n发布日期：2016-11-15 作者：王某某 编辑：李某 点击：1324\n11月10日下午，学校召开会议。"
+    assert clean(raw, lexicon).text == "党委中心组召开扩大会议\n11月10日下午，学校召开会议。"
+
+
 @pytest.mark.parametrize(
     "raw, read",
     [

@@ -62,6 +62,17 @@ ROWS = [
                  "王某某（某村党支部书记）：近年来，我们村发生了很大变化。\n某某通讯社记者：您为什么回村任职？\n王某某：因为乡亲们需要。",
                  "某某通讯社山东讯（记者 张某某）\n采访日期：2024年8月14日。", None, True, (), "interview",
                  id="host-turns-outweigh-a-byline-and-dateline"),
+    pytest.param(None, "在国家政策推动下，某村变化很大。我们采访了村支书严某某。\n丁某某：严书记，您好！请介绍一下您的经历。\n"
+                 "严某某：大家好！我是五年前当选的。\n丁某某：遇到了哪些挑战？\n严某某：最大的挑战是资金。", "", None, False, (),
+                 "interview", id="two-people-talking-in-turns-by-name"),
+    pytest.param(None, "社区居民自治访谈记录访谈主题：社区自治实践访谈访谈时间：2022年7月21日受访人：张书记"
+                 "王：请您介绍社区概况？张：社区共有七栋楼。", "", None, False, (), "interview", id="interview-record-fields"),
+    pytest.param("某县召开联席会议", "某县召开联席会议\n联系人：王某\n电话：123\n联系人：李某\n电话：456\n会议要求各部门加强协作。",
+                 "", None, False, (), "article", id="form-fields-repeated-are-no-turns"),
+    pytest.param("入党积极分子培训心得", "入党积极分子培训心得\n本学期我很荣幸地参加了培训。通过学习，使我对党有了更深的认识。", "",
+                 None, False, (), "article", id="a-reflection-in-the-first-person-is-no-report"),
+    pytest.param("某村举办丰收节", "某村举办丰收节\n近日，某村举办丰收节。“我种了三十年地，今年收成最好。”村民说。我县各村也举办了活动。",
+                 "", None, False, (), "news", id="i-in-a-quotation-and-our-county-keep-a-report"),
     pytest.param("村里来了记者", "村里来了记者\n近日，记者走进某村。\n记者：村里变化大吗？村民笑着说变化很大。", "", None, False,
                  (), "news", id="one-question-in-a-report-is-no-interview"),
     pytest.param("某市基层治理体制机制研究", "某市基层治理体制机制研究\n课题组与50余名干部座谈访谈，发放问卷。", "", None,

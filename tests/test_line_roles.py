@@ -24,6 +24,12 @@ from casekit.extract.clean import clean_text
         pytest.param("郭某某 黄某某 本报记者 鄢某某", "byline", id="names-then-reporter"),
         pytest.param("□晚报记者 徐某 文/图 通讯员 贾某某", "byline", id="paper-mark-reporter-wrote-and-photographed"),
         pytest.param("640 (15).jpg", "image", id="image-file-name"),
+        pytest.param("【资料图】", "image", id="label-standing-for-a-picture"),
+        pytest.param("编 辑:杨某某", "credit", id="spaced-out-label"),
+        pytest.param("[中图分类号]  D262   [文献标识码]  A       [文章编号]  1009-928X(2024)03-0096-07", "apparatus",
+                     id="journal-classification-row-with-bracketed-labels"),
+        pytest.param("《社区自治访谈记录.docx》由会员分享,可在线阅读,更多相关《社区自治访谈记录.docx(4页)》请在某某文库上搜索。",
+                     "notice", id="document-site-blurb-about-the-file"),
         pytest.param("……(开头部分已省略310字)", "notice", id="document-site-marks-what-it-left-out"),
         pytest.param("某某村特色民宿（刘某某 摄）", "caption", id="caption"),
         pytest.param("草木染工坊 （张某 摄）", "caption", id="caption-spaced"),
@@ -33,6 +39,7 @@ from casekit.extract.clean import clean_text
         pytest.param("时间：2015年12月13日 04:16:45", "page-meta", id="labelled-time"),
         pytest.param("2023-01-08中共某某市委政法委课题组", "page-meta", id="system-date-and-writers-unit"),
         pytest.param("2021/04/09 王某某", "page-meta", id="system-date-and-writer"),
+        pytest.param("某某日报2023-05-09 11:55", "page-meta", id="outlet-date-and-time"),
         pytest.param("本报记者  张  某  李某某《某某日报》（2025年11月04日第 18 版）", "page-meta",
                      id="byline-and-the-paper-and-edition-it-was-printed-in"),
         pytest.param("某某某《某某日报》（2024年3月1日第13版）", "page-meta", id="writer-and-the-paper-and-edition"),
@@ -87,6 +94,8 @@ def test_furniture_kinds(line, kind):
         pytest.param("全村共有党员56名，其中女党员12名。", id="figures"),
         pytest.param("打造“15分钟便民服务圈”", id="headline-with-a-digit"),
         pytest.param("王某某 李某", id="authors-without-a-role"),
+        pytest.param("【典型经验】", id="a-column-label-is-not-a-picture"),
+        pytest.param("某某镇2023年5月9日召开会议", id="a-place-a-date-and-what-it-did"),
         pytest.param("来源：", id="label-without-a-value"),
         pytest.param("参考文献表明，议事协商能提升村民参与。", id="sentence-opening-with-an-apparatus-word"),
         pytest.param("[1] 建立议事规则，明确议题范围。", id="numbered-point-in-brackets"),
@@ -193,3 +202,21 @@ def test_writer_lines(line, kind):
 def test_site_blurb_after_a_lead_marker(line, blurb):
     span = L.site_blurb(line)
     assert (line[span[0]:span[1]] if span else None) == blurb
+
+
+def test_cleaning_keeps_the_role_of_every_line_it_leaves_out(lexicon):
+    """What cleaning removes is kept with its role, so later stages read the roles (a byline near
+    a case's start makes a news report) instead of reading the source again."""
+    raw = ("首页 > 新闻中心 > 基层动态\n某某镇推行网格化治理\n2022年05月16日 19:21:42 来源: 某某区融媒体中心\n"
+           "本报讯（记者 张某某 通讯员 李某）今年以来，某某镇坚持党建引领，全镇建成网格32个。\n"
+           "某某村特色民宿（刘某某 摄）\n网格员每天走访群众，收集诉求120条。\n记者 王某\n责编：周某某\n")
+    cleaned = clean_text(raw, lexicon)
+    assert [(raw[r.start:r.end], r.role) for r in cleaned.removed] == [
+        ("首页 > 新闻中心 > 基层动态", "breadcrumb"),
+        ("2022年05月16日 19:21:42 来源: 某某区融媒体中心", "page-meta"),
+        ("本报讯（记者 张某某 通讯员 李某）", "dateline"),
+        ("某某村特色民宿（刘某某 摄）", "caption"),
+        ("记者 王某", "byline"),
+        ("责编：周某某", "credit"),
+    ]
+    assert cleaned.roles_between(raw.index("某某镇推行"), raw.index("网格员")) == {"page-meta", "dateline", "caption"}

@@ -86,6 +86,17 @@ def test_template_headings_in_markdown_head_sections_not_cases(tmp_path, options
     assert [s.key for s in case.sections] == ["background", "practices", "lessons"]
 
 
+def test_questions_as_headings_are_parts_of_one_text(tmp_path, options):
+    answer = "开展文明城市创建，就是要强化市民的文明意识，形成文明的言行举止，不断提高城市文明程度和市民生活质量。"
+    text = "\n\n".join(["## 创建省级文明城市", answer, "### 为什么要开展创建工作？", answer,
+                       "### 作为普通市民可以做些什么？", answer])
+    path = tmp_path / "问答.md"
+    path.write_text(text, encoding="utf-8")
+    (case,) = process_document(read_document(path), options)
+    assert case.title == "创建省级文明城市"
+    assert "可以做些什么" in case.text
+
+
 def test_a_markdown_compilation_splits_at_its_case_level(tmp_path, options):
     body = "社区党委组织党员开展走访，共走访居民群众三百余户，收集意见建议，形成问题清单并逐项推进落实。"
     parts = ["# 2024年基层治理案例选编"]

@@ -57,15 +57,15 @@ def _origin_as_before(raw: str) -> list[int]:
     """The offset map as cleaning built it before issue 12: one Python int a cleaned character."""
     lexicon = load_lexicon()
     lines = C._split_lines(raw)
-    lines, _ = C._drop_noise_lines(lines, lexicon)
+    lines, _, _ = C._drop_noise_lines(lines, lexicon)
     C._strip_chunk_numbers(lines)
     for line in lines:
-        line.skip.extend(C._inline_junk(raw, line))
+        line.skip.extend((start, end) for start, end, _ in C._inline_junk(raw, line))
     out: list[str] = []
     origin: list[int] = []
     for paragraph in C._paragraphs(raw, lines):
         text = "".join(ln.text for ln in paragraph)
-        if C._is_credit_paragraph(text) or (len(paragraph) > 1 and C._is_junk_line(text)):
+        if C._credit_paragraph(text) or (len(paragraph) > 1 and C._junk_kind(text)):
             continue
         if out:
             out.append("\n")

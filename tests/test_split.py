@@ -156,11 +156,27 @@ def test_opening_words_end_at_the_document_kind():
                      "守正创新推进新时代文明实践志愿服务工作", "区委宣传部", id="unit-before-the-speech-date"),
         pytest.param("守正创新推进新时代文明实践志愿服务工作（2019年7月5日）某某区被确定为试点地区，全区建成实践站120个。",
                      "守正创新推进新时代文明实践志愿服务工作", None, id="no-unit-before-the-date"),
+        pytest.param("在全县基层党建工作推进会议上的讲话同志们：今天，我们召开推进会议，主要任务是部署全年工作。",
+                     "在全县基层党建工作推进会议上的讲话", None, id="speech-title-run-into-its-salutation"),
+        pytest.param("在全县基层党建工作推进会议上的讲话各位领导、同志们：今天，我们召开推进会议，主要任务是部署全年工作。",
+                     "在全县基层党建工作推进会议上的讲话", None, id="speech-title-run-into-a-longer-salutation"),
     ],
 )
 def test_run_on_title_and_its_speakers_unit(text, title, unit):
     (case,) = split_cases(text)
     assert (case.title, case.unit) == (title, unit)
+
+
+def test_a_document_sites_page_of_several_pieces(lexicon):
+    """A title counting its pieces ("…典型案例五篇") heads a collection; a piece under "篇一" that
+    opens on its text has no title of its own."""
+    from casekit.extract.clean import clean_text
+
+    raw = ("乡村振兴典型案例五篇：乡村振兴案例分析\n篇一\n党的十九大提出实施乡村振兴战略，某街道高点定位、率先行动。\n"
+           "一、片区基本情况\n片区共辖7村，现有耕地863亩。")
+    cleaned = clean_text(raw, lexicon)
+    (case,) = split_cases(cleaned.text, cleaned.headers)
+    assert (case.title, case.collection) == (None, "乡村振兴典型案例五篇：乡村振兴案例分析")
 
 
 def test_compilation_with_a_table_of_contents(lexicon):

@@ -19,7 +19,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
-from casekit.extract import patterns as P
 from casekit.extract.characters import AsWritten, simplified
 from casekit.extract.clean import Cleaned, clean_text
 from casekit.extract.fingerprint import fingerprint
@@ -40,6 +39,9 @@ from casekit.models import Case, Indicator, NamedModel, Section, Source
 from casekit.options import Options
 
 _BYLINE_LOOKAHEAD = 600
+# What cleaning left out near a case's start that marks a news report: a reporter's byline, a
+# photo's caption or credit, a paper's dateline.
+_REPORT_ROLES = frozenset({"byline", "caption", "dateline"})
 _HEADING_GAP = 4  # characters a heading may stand before its section's text (a colon, spaces)
 
 
@@ -69,7 +71,7 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, abo
     title, unit = _simplified(span.title), _simplified(span.unit)
     raw_start, raw_end = cleaned.raw_span(span.start, span.end)
     raw_lead = doc.text[raw_start : raw_start + _BYLINE_LOOKAHEAD]  # source lines cleaning left out
-    byline = _has_byline(raw_lead)
+    byline = bool(cleaned.roles_between(raw_start, raw_start + _BYLINE_LOOKAHEAD) & _REPORT_ROLES)
     region, admin = find_region(unit, title, view, lex.ambiguous_places)
     sections = [_section_as_written(s, written) for s in split_sections(view, lex.heading_keys, lex.heading_cues)]
     outline = split_sections(simplified(cleaned.text[above : span.start]), lex.heading_keys, lex.heading_cues)
@@ -134,12 +136,6 @@ def _model_as_written(model: NamedModel, written: AsWritten) -> NamedModel:
     model.name = written.text[model.start : model.end]
     model.components = [written(part, model.start) for part in model.components]
     return model
-
-
-def _has_byline(raw_lead: str) -> bool:
-    """A reporter's byline, caption or dateline near the start: the mark of a news report."""
-    lines = [line.strip() for line in raw_lead.splitlines() if line.strip()]
-    return any(P.BYLINE.match(ln) or P.CAPTION.search(ln) or P.NEWS_DATELINE.match(ln) for ln in lines)
 
 
 def _indicators(written: AsWritten, tokens: Tokens, cleaned: Cleaned, offset: int, sections: list[Section],

@@ -18,13 +18,14 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import index
+from typing import NamedTuple
 
 from casekit.extract import patterns as P
 from casekit.extract.characters import fold_radicals, simplified
 from casekit.extract.line_guard import model_may_not_drop
 from casekit.extract.line_model import furniture_lines
 from casekit.extract.line_roles import (closing_unit, ends_terminal, furniture, is_caption_under_image, is_chrome,
-                                        is_running_text, is_writer_line, site_blurb, trailing_credit,
+                                        is_dateline, is_running_text, is_writer_line, site_blurb, trailing_credit,
                                         without_markup)
 from casekit.extract.markdown import FRONT_MATTER_LINES, front_matter_end, markdown_layout
 from casekit.extract.split import is_titleish
@@ -122,6 +123,16 @@ class _OffsetBuilder:
         return OffsetMap(self.starts, self.raws, self.length)
 
 
+class Removed(NamedTuple):
+    """What cleaning left out of the source, and the role it had there: a line of page furniture
+    (its kind, as `line_roles` and `_JUNK_LINES` name it: byline, caption, credit, page-meta …;
+    "furniture" where the line model found it) or a part of a line (a dateline, a credit)."""
+
+    start: int  # source offsets
+    end: int
+    role: str
+
+
 @dataclass(frozen=True)
 class Cleaned:
     """Cleaned text; `origin[i]` is the source index of cleaned character i."""
@@ -132,6 +143,7 @@ class Cleaned:
     headers: tuple[str, ...]
     outline: tuple[tuple[int, int], ...] = ()  # (cleaned offset, level) of each Markdown heading
     closing_units: tuple[tuple[int, str], ...] = ()  # (cleaned offset, organisation) of each note cut
+    removed: tuple[Removed, ...] = ()  # in source order
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets covering cleaned text[start:end]."""
@@ -139,6 +151,12 @@ class Cleaned:
             pos = self.origin[start] if start < len(self.origin) else self.raw_length
             return pos, pos
         return self.origin[start], self.origin[end - 1] + 1
+
+    def roles_between(self, raw_start: int, raw_end: int) -> set[str]:
+        """The roles of what cleaning left out between two source offsets (a case's source lines:
+        its byline, its dateline, the page's date and source)."""
+        at = bisect_right(self.removed, (raw_start,))
+        return {r.role for r in self.removed[at:] if r.start < raw_end}
 
 
 @dataclass(slots=True)
@@ -154,14 +172,17 @@ class _Line:
 def clean_text(raw: str, lexicon: Lexicon) -> Cleaned:
     """Clean a decoded source text (see the module docstring)."""
     lines = _source_lines(raw)
-    lines, headers = _drop_noise_lines(lines, lexicon)
+    lines, headers, removed = _drop_noise_lines(lines, lexicon)
     _strip_chunk_numbers(lines)
     for line in lines:
-        line.skip.extend(_inline_junk(raw, line))
-    text, origin, outline, notes = _assemble(raw, lines)
+        for start, end, role in _inline_junk(raw, line):
+            line.skip.append((start, end))
+            if role:
+                removed.append(Removed(start, end, role))
+    text, origin, outline, notes = _assemble(raw, lines, removed)
     del lines
     return Cleaned(text=fold_radicals(_fold_punctuation(text)), origin=origin, raw_length=len(raw),
-                   headers=tuple(headers), outline=outline, closing_units=notes)
+                   headers=tuple(headers), outline=outline, closing_units=notes, removed=tuple(sorted(removed)))
 
 
 def source_lines(raw: str) -> list[str]:
@@ -199,16 +220,17 @@ def _add_line(lines: list[_Line], raw: str, pos: int, end: int) -> None:
 # --- whole lines ------------------------------------------------------------------------
 
 
-def _drop_noise_lines(lines: list[_Line], lexicon: Lexicon) -> tuple[list[_Line], list[str]]:
+def _drop_noise_lines(lines: list[_Line], lexicon: Lexicon) -> tuple[list[_Line], list[str], list[Removed]]:
     """Remove credits, captions, bylines, page numbers, teasers, running headers, a briefing's
     masthead, rules and distribution list, and the furniture the line model finds among the rest;
-    running headers and mastheads are returned as headers."""
+    running headers and mastheads are returned as headers, and every line removed with its role."""
     views = _views(lines)
-    dropped, headers = _ruled_noise(lines, views, lexicon)
-    kept = model_may_not_drop(views, [ln.level for ln in lines], dropped, lexicon)
-    ruled = [True if out else False if i in kept else None for i, out in enumerate(dropped)]
+    roles, headers = _ruled_noise(lines, views, lexicon)
+    kept = model_may_not_drop(views, [ln.level for ln in lines], [bool(r) for r in roles], lexicon)
+    ruled = [True if role else False if i in kept else None for i, role in enumerate(roles)]
     found = furniture_lines(views, ruled)
-    return [ln for ln, out in zip(lines, found) if not out], headers
+    removed = [Removed(ln.start, ln.end, role or "furniture") for ln, role, out in zip(lines, roles, found) if out]
+    return [ln for ln, out in zip(lines, found) if not out], headers, removed
 
 
 def _views(lines: list[_Line]) -> list[str]:
@@ -216,58 +238,80 @@ def _views(lines: list[_Line]) -> list[str]:
     return simplified("\n".join(ln.text for ln in lines)).split("\n") if lines else []
 
 
-def _ruled_noise(lines: list[_Line], views: list[str], lexicon: Lexicon) -> tuple[list[bool], list[str]]:
-    """Which lines the rules call noise, and the headers among them; the rules read each line's
-    simplified view (a traditional page's 發佈時間 is 发布时间), headers keep the line as written."""
+def _ruled_noise(lines: list[_Line], views: list[str], lexicon: Lexicon) -> tuple[list[str | None], list[str]]:
+    """The role of each line the rules call noise (None for the others), and the headers among
+    them; the rules read each line's simplified view (a traditional page's 發佈時間 is 发布时间),
+    headers keep the line as written."""
     repeated = _repeated_lines(lines)
-    dropped, headers, in_teaser = [False] * len(lines), [], False
+    roles: list[str | None] = [None] * len(lines)
+    headers, in_teaser = [], False
     for i, line in enumerate(lines):
         text = views[i]
         if P.ARTICLE_MARK.match(text):
             in_teaser = False
         if in_teaser or P.TEASER_START.match(text):
-            in_teaser = dropped[i] = True
+            in_teaser, roles[i] = True, "teaser"
             continue
-        if P.ISSUE_NUMBER.match(text) and i and not dropped[i - 1] and is_titleish(views[i - 1], 20):
+        if P.ISSUE_NUMBER.match(text) and i and not roles[i - 1] and is_titleish(views[i - 1], 20):
             headers.append(re.sub(r"\s+", "", lines[i - 1].text))  # the briefing's masthead ("组 工 信 息")
-            dropped[i - 1] = dropped[i] = True
+            roles[i - 1], roles[i] = "masthead", "issue-number"
             continue
-        if _is_junk_line(without_markup(text)) or (i and is_caption_under_image(text, views[i - 1])):
-            dropped[i] = True
+        roles[i] = _junk_kind(without_markup(text)) or ("caption" if _is_caption_under_image(views, i) else None)
+        if roles[i]:
             continue
         if line.text in repeated or _is_collection_title(lines, i, lexicon):
             header = P.MD_LINE_PREFIX.sub("", line.text)
             if header not in headers:
                 headers.append(header)
-            dropped[i] = True
-    return dropped, headers
+            roles[i] = "header"
+    return roles, headers
 
 
-def _is_junk_line(text: str) -> bool:
-    """Page furniture that stands on a line of its own and may sit inside a split sentence.
+_SOURCE_LINE_ROLES = ("page-meta", "byline")  # the lines a news page prints under its headline
+# The kinds of furniture that stand on a line of their own and may sit inside a split sentence,
+# each named by its role; `line_roles.furniture` names the rest.
+_JUNK_LINES = (
+    ("page-number", P.PAGE_NUMBER.match),
+    ("html-comment", P.HTML_COMMENT.fullmatch),
+    ("credit", P.CREDIT_LINE.match),
+    ("column-label", P.COLUMN_LABEL.match),
+    ("buttons", P.FONT_SIZE_WIDGET.search),
+    ("issue-number", P.ISSUE_NUMBER.match),
+    ("rule", P.RULE_LINE.match),
+    ("distribution", P.DISTRIBUTION.match),
+    ("contents", P.CONTENTS_HEADING.match),
+    ("contents", P.CONTENTS_ENTRY.match),
+    ("buttons", P.PAGE_BUTTONS.match),
+    ("breadcrumb", P.BREADCRUMB.match),
+    ("navigation", P.NAV_BAR.match),
+    ("footer", lambda text: len(text) <= 80 and P.SITE_FOOTER.search(text)),
+    ("page-meta", lambda text: len(P.META_FIELD.findall(text)) >= 2),
+    ("furniture", furniture),
+)
+
+
+def _is_caption_under_image(views: list[str], i: int) -> bool:
+    """Line i names the image above it, unless the page's source lines follow it (a date and
+    source, a byline, a dateline): a page that opens on a picture puts its headline there."""
+    if not (i and is_caption_under_image(views[i], views[i - 1])):
+        return False
+    below = views[i + 1] if i + 1 < len(views) else ""
+    return not (_junk_kind(without_markup(below)) in _SOURCE_LINE_ROLES or is_dateline(below))
+
+
+def _junk_kind(text: str) -> str | None:
+    """The role of a line of page furniture that stands on a line of its own and may sit inside a
+    split sentence (`_JUNK_LINES`, then the kinds `line_roles.furniture` names), or None.
 
     Furniture is short; a long line is tested only for what may run long (page metadata).
     """
     if len(text) > _FURNITURE_MAX:
-        return len(P.META_FIELD.findall(text)) >= 2 and _metadata_before_text(text) is None
-    return bool(
-        P.PAGE_NUMBER.match(text)
-        or P.HTML_COMMENT.fullmatch(text)
-        or P.CREDIT_LINE.match(text)
-        or P.COLUMN_LABEL.match(text)
-        or P.FONT_SIZE_WIDGET.search(text)
-        or P.ISSUE_NUMBER.match(text)
-        or P.RULE_LINE.match(text)
-        or P.DISTRIBUTION.match(text)
-        or P.CONTENTS_HEADING.match(text)
-        or P.CONTENTS_ENTRY.match(text)
-        or P.PAGE_BUTTONS.match(text)
-        or P.BREADCRUMB.match(text)
-        or P.NAV_BAR.match(text)
-        or (len(text) <= 80 and P.SITE_FOOTER.search(text))
-        or len(P.META_FIELD.findall(text)) >= 2
-        or furniture(text) is not None
-    )
+        return "page-meta" if len(P.META_FIELD.findall(text)) >= 2 and _metadata_before_text(text) is None else None
+    for kind, test in _JUNK_LINES:
+        found = test(text)
+        if found:
+            return found if kind == "furniture" else kind
+    return None
 
 
 def _metadata_before_text(text: str) -> int | None:
@@ -278,9 +322,12 @@ def _metadata_before_text(text: str) -> int | None:
     return meta.end() if len(rest) > _FURNITURE_MAX // 2 and any(mark in rest for mark in "。，,") else None
 
 
-def _is_credit_paragraph(text: str) -> bool:
-    """A photo caption or a byline: judged on the whole paragraph, since a wrap may split it."""
-    return bool((len(text) <= 160 and P.CAPTION.search(text)) or (len(text) <= 40 and P.BYLINE.match(text)))
+def _credit_paragraph(text: str) -> str | None:
+    """"caption" for a photo caption, "byline" for a byline: judged on the whole paragraph, since a
+    wrap may split it; None for any other paragraph."""
+    if len(text) <= 160 and P.CAPTION.search(text):
+        return "caption"
+    return "byline" if len(text) <= 40 and P.BYLINE.match(text) else None
 
 
 def _repeated_lines(lines: list[_Line]) -> set[str]:
@@ -316,7 +363,8 @@ def _is_collection_title(lines: list[_Line], i: int, lexicon: Lexicon) -> bool:
     text = lines[i].text
     if not _could_be_header(text):
         return False
-    if not (P.YEAR_RANGE_PREFIX.match(text) or any(cue in text for cue in lexicon.collection_cues)):
+    if not (P.YEAR_RANGE_PREFIX.match(text) or P.PIECES_TITLE.search(text)
+            or any(cue in text for cue in lexicon.collection_cues)):
         return False
     if i + 1 < len(lines) and P.UNIT_LINE.match(lines[i + 1].text):
         return False
@@ -353,26 +401,31 @@ def _strip_run(run: list[tuple[_Line, int]]) -> None:
 # --- junk inside lines ----------------------------------------------------------------
 
 
-def _inline_junk(raw: str, line: _Line) -> list[tuple[int, int]]:
-    """Spans of a line to leave out, found in its simplified view (one for one with the line); the
-    organisation a closing note names is read as written."""
-    spans = []
+# Junk inside a line, with the role of what it cuts (None for markup and stray characters).
+_INLINE_JUNK = ((P.SOURCE_CREDIT, "credit"), (P.URL, "url"), (P.STRAY_WWW, None), (P.STAGE_DIRECTION, "stage-direction"),
+                (P.NEWS_DATELINE, "dateline"), (P.NUMBER_GAP, None), (P.HTML_TAG, None), (P.LEADING_CAPTION, "caption"),
+                (P.LENGTH_NOTE, "notice"), (P.HTML_COMMENT, None))
+
+
+def _inline_junk(raw: str, line: _Line) -> list[tuple[int, int, str | None]]:
+    """Spans of a line to leave out, with the role of each, found in its simplified view (one for
+    one with the line); the organisation a closing note names is read as written."""
+    spans: list[tuple[int, int, str | None]] = []
     written = raw[line.start : line.end]
     segment = simplified(written)
-    for pattern in (P.SOURCE_CREDIT, P.URL, P.STRAY_WWW, P.STAGE_DIRECTION, P.NEWS_DATELINE, P.NUMBER_GAP, P.HTML_TAG,
-                    P.LEADING_CAPTION, P.LENGTH_NOTE, P.HTML_COMMENT):
-        spans.extend((line.start + m.start(), line.start + m.end()) for m in pattern.finditer(segment))
-    spans.extend((line.start + s, line.start + e) for s, e in _markdown_markup(segment))
+    for pattern, role in _INLINE_JUNK:
+        spans.extend((line.start + m.start(), line.start + m.end(), role) for m in pattern.finditer(segment))
+    spans.extend((line.start + s, line.start + e, None) for s, e in _markdown_markup(segment))
     meta = _metadata_before_text(segment)
     if meta:
-        spans.append((line.start, line.start + meta))
+        spans.append((line.start, line.start + meta, "page-meta"))
     blurb = site_blurb(segment)
     if blurb:
-        spans.append((line.start + blurb[0], line.start + blurb[1]))
+        spans.append((line.start + blurb[0], line.start + blurb[1], "notice"))
     note = closing_unit(written)
     credit = note[0] if note else trailing_credit(segment)
     if credit is not None:
-        spans.append((line.start + credit, line.end))
+        spans.append((line.start + credit, line.end, "credit"))
     if note:
         line.closing_unit = note[1]
     return spans
@@ -398,10 +451,11 @@ def _markdown_markup(segment: str) -> list[tuple[int, int]]:
 # --- joining lines ------------------------------------------------------------------------
 
 
-def _assemble(raw: str, lines: list[_Line]) -> tuple[str, OffsetMap, tuple[tuple[int, int], ...],
-                                                    tuple[tuple[int, str], ...]]:
-    """Group lines into paragraphs, drop paragraphs that are noise once whole, and emit them with
-    the cleaned offset and level of each Markdown heading and the unit each closing note named.
+def _assemble(raw: str, lines: list[_Line], removed: list[Removed]) -> tuple[
+        str, OffsetMap, tuple[tuple[int, int], ...], tuple[tuple[int, str], ...]]:
+    """Group lines into paragraphs, drop paragraphs that are noise once whole (adding them to
+    `removed`), and emit them with the cleaned offset and level of each Markdown heading and the
+    unit each closing note named.
 
     A paragraph break "\\n" maps to the source character before it.
     """
@@ -411,7 +465,9 @@ def _assemble(raw: str, lines: list[_Line]) -> tuple[str, OffsetMap, tuple[tuple
     notes: list[tuple[int, str]] = []
     for paragraph in _paragraphs(raw, lines):
         text = "".join(ln.text for ln in paragraph)
-        if _is_credit_paragraph(text) or (len(paragraph) > 1 and _is_junk_line(text)):
+        role = _credit_paragraph(text) or (_junk_kind(text) if len(paragraph) > 1 else None)
+        if role:
+            removed.append(Removed(paragraph[0].start, paragraph[-1].end, role))
             continue
         if out:
             out.append("\n")

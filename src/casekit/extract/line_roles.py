@@ -62,6 +62,7 @@ _REFERENCE_ENTRY = re.compile(r"^[\[［]\d{1,3}[\]］]\s*\S.{0,160}?[\[［](?:[M
 _CJK_GAP = re.compile(rf"(?<=[{P.CJK}])\s+(?=[{P.CJK}])")
 _SPLIT_ITEMS = re.compile(r"[\s\u3000、，,]+")
 _LABEL_SEP = r"\s*[:：]\s*"
+_SPACED = r"[ \u3000]*"  # between the characters of a label spaced out to a width
 
 
 @lru_cache(maxsize=1)
@@ -72,9 +73,10 @@ def cues() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=None)
 def _labels(group: str) -> re.Pattern:
-    """A group's words as labels at a line's start, longest first ("责任编辑" before "编辑")."""
+    """A group's words as labels at a line's start, longest first ("责任编辑" before "编辑"); a
+    label's characters may be spaced out, as a form or a page footer aligns them ("审 核", "联 系 人")."""
     words = sorted(cues()[group], key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")")
+    return re.compile("(?:" + "|".join(_SPACED.join(map(re.escape, w)) for w in words) + ")")
 
 
 # --- features -----------------------------------------------------------------------------
@@ -222,6 +224,16 @@ def is_speaker_line(text: str) -> bool:
             and office.endswith(cues()["post"]))
 
 
+def is_person_label(word: str) -> bool:
+    """Whether a turn's label names a person, as a transcript writes it: a name ("严某某"), a
+    surname alone ("王") or a surname and an office ("张书记")."""
+    surname = _labels("surname").match(word)
+    if surname is None:
+        return False
+    rest = word[surname.end():]
+    return _is_personal_name(word) or not rest or rest in cues()["post"]
+
+
 def _is_personal_name(word: str) -> bool:
     if not _NAME.match(word) or re.search(rf"(?:{P.PLACE_SUFFIX}|村|社区|组)$", word):
         return False
@@ -281,8 +293,11 @@ def is_caption(text: str) -> bool:
 
 def is_image(text: str) -> bool:
     """A line that is only an image (Markdown `![…](…)`, as a Markdown export or a read page writes
-    it) or an image's file name."""
-    return bool(P.MD_IMAGE.sub("", text).strip() == "" and P.MD_IMAGE.search(text)) or bool(P.IMAGE_FILE.match(text.strip()))
+    it), an image's file name, or the bracketed label a page left where a picture stood ("【资料图】")."""
+    t = text.strip()
+    if P.MD_IMAGE.sub("", t) == "" and P.MD_IMAGE.search(t):
+        return True
+    return bool(P.IMAGE_FILE.match(t)) or t.strip("【】[]") in cues()["image_label"] and t[:1] in "【[" and t[-1:] in "】]"
 
 
 def is_caption_under_image(text: str, above: str) -> bool:
@@ -302,7 +317,8 @@ def is_caption_under_image(text: str, above: str) -> bool:
 
 def is_page_meta(text: str) -> bool:
     """A page's date line: a date with a clock time or a source label
-    ("2022年05月16日 19:21 来源: 某某融媒体中心", "时间：2015年12月13日 04:16:45"), a date as a
+    ("2022年05月16日 19:21 来源: 某某融媒体中心", "时间：2015年12月13日 04:16:45", the outlet before
+    it: "某某日报2023-05-09 11:55"), a date as a
     publishing system writes it followed by the writer ("2023-01-08中共某某市委课题组",
     "2021/04/09 王某某"), or the paper and edition a report was printed in, after its byline or
     writer ("本报记者 某某《某某日报》（2025年11月04日第 18 版）", "某某某《某某日报》（…第 13 版）")."""
@@ -316,7 +332,9 @@ def is_page_meta(text: str) -> bool:
     if stamp and (is_organisation(t[stamp.end():]) or is_writer_line(t[stamp.end():])):
         return True
     labels = _labels("meta_label").pattern
-    dated = _DATE_START.match(t) or re.match(rf"(?:{labels}){_LABEL_SEP}\d{{4}}", t)
+    outlet = _labels("site_name_end").pattern
+    dated = (_DATE_START.match(t) or re.match(rf"(?:{labels}){_LABEL_SEP}\d{{4}}", t)
+             or re.match(rf"[{P.CJK}]{{1,10}}?(?:{outlet})\s*\d{{4}}\s*[年\-/.]\s*\d{{1,2}}", t))
     return bool(dated and (_CLOCK.search(t) or re.search(rf"(?:{labels}){_LABEL_SEP}", t)))
 
 
@@ -456,12 +474,13 @@ def is_paywall(text: str) -> bool:
 
 
 def is_apparatus(text: str) -> bool:
-    """A journal article's apparatus: a labelled record line ("中图分类号：…", "作者简介：…"),
+    """A journal article's apparatus: a labelled record line ("中图分类号：…", "[中图分类号] …", "作者简介：…"),
     the "参考文献" heading, an entry of its references ("[1] 某某. 书名[M]. …"), or the journal's
     name and issue ("某某学报 2023年6期")."""
     t = text.strip()
     labels = _labels("apparatus_label").pattern
-    return bool(re.match(rf"(?:{labels})(?:{_LABEL_SEP}|$)", t) or _REFERENCE_ENTRY.match(t) or _JOURNAL_ISSUE.match(t))
+    return bool(re.match(rf"(?:{labels})(?:{_LABEL_SEP}|$)|[\[【]\s*(?:{labels})\s*[\]】]", t)
+                or _REFERENCE_ENTRY.match(t) or _JOURNAL_ISSUE.match(t))
 
 
 def is_digit_row(text: str) -> bool:

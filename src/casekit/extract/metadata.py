@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Collection
 
 from casekit.extract import patterns as P
+from casekit.extract.line_roles import is_person_label
 from casekit.models import TEMPLATE_SECTIONS
 from casekit.options import read_lexicon_yaml
 
@@ -26,6 +27,13 @@ GENRES = ("submission", "speech", "interview", "news", "article")
 _LEAD_CHARS = 300
 _OPENING_CHARS = 80
 _HOST_TURNS_MIN = 2  # a question and its answer at least; a report may quote a reporter's question once
+_FIRST_PERSON_MIN = 2  # a lead that says "I" twice is written by the one who speaks or reflects
+# 我 as "I": not 我们 (we), nor the 我 of 我县 / 我校 / 我国 (our county, school, country).
+_I = re.compile(r"我(?![们們县縣市区區镇鎮乡鄉村省校院局厅廳委国國党黨])")
+_QUOTED = re.compile(r"“[^”]*”|「[^」]*」")
+_TURN_CHANGES_MIN = 3  # question, answer, question, answer: a conversation, not two quoted remarks
+# "严某某：…", "张书记：…": a line opening on the name of who speaks.
+_TURN_LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{1,4})\s*[:：]")
 _PROFILE_WORDS_MIN = 2  # a report may give one fact of the place it visits; a unit's profile gives several
 # What may follow the word that ends a line: a bracketed date or note, closing punctuation, the
 # name of the paper it is written on ("…发言稿材料", "…讲话稿").
@@ -135,6 +143,8 @@ def genre_scores(text: str, title: str | None, source_has_byline: bool = False, 
         "delivery_date": bool(P.DELIVERY_DATE.search(places["opening"])),
         "unit_profile": sum(w in places["lead"] for w in cues.shapes["unit_profile"].words) >= _PROFILE_WORDS_MIN,
         "host_turns": _host_turns(text, cues.shapes["host_turns"].words) >= _HOST_TURNS_MIN,
+        "named_turns": _two_speakers_alternate(text),
+        "first_person": _first_person(body[:_LEAD_CHARS]) >= _FIRST_PERSON_MIN,
         "template_opening": (next(iter(section_keys), None) == TEMPLATE_SECTIONS[0]
                              and any(w in opening_heading for w in cues.shapes["template_opening"].words)),
     }
@@ -154,6 +164,21 @@ def _host_turns(text: str, hosts: tuple[str, ...]) -> int:
 @lru_cache(maxsize=4)
 def _host_turn_pattern(hosts: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"^[^\s，。：:]{0,12}?(?:" + "|".join(map(re.escape, hosts)) + r")\s*[:：]")
+
+
+def _first_person(lead: str) -> int:
+    """How often a lead speaks as "I" (我, not 我们 or 我县), quotations aside."""
+    return len(_I.findall(_QUOTED.sub("", lead)))
+
+
+def _two_speakers_alternate(text: str) -> bool:
+    """Whether the text is two people talking in turns, each line opening on the speaker's name
+    ("丁某某：…" / "严某某：…", "王：…" / "张：…"): each speaks twice or more and the turns change
+    hands at least three times."""
+    labels = [m.group(1) for m in map(_TURN_LABEL.match, text.splitlines()) if m and is_person_label(m.group(1))]
+    two = [label for label, n in Counter(labels).most_common(2) if n >= _HOST_TURNS_MIN]
+    turns = [label for label in labels if label in two]
+    return len(two) == 2 and sum(1 for a, b in zip(turns, turns[1:]) if a != b) >= _TURN_CHANGES_MIN
 
 
 def _names_outlet(line: str, outlets: tuple[str, ...]) -> bool:

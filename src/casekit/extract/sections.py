@@ -25,6 +25,8 @@ _POINT_TITLE_MAX = 40
 _INLINE_HEADING = re.compile(r"[【\[]?(?P<name>[^】\]：:，。]{1,12})(?:[】\]]\s*[：:]?|[：:])")
 _NUMBERED_INLINE_HEADING = re.compile(r"(?P<name>[^】\]：:，。．.\s]{1,12})(?:[。．.]\s*|\s+)")
 _CUED_HEADING_MAX = 8
+# "创建背景与动因：": a short label alone on its line, its text below: a heading as a form writes one.
+_LABEL_ALONE = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]")
 _BRACKETED_HEADING = re.compile(r"【[^】。；！？]{1,12}】")
 _TOP_LEVEL = re.compile(rf"[{P.CN_SMALL}]+\s*[、.．]|第")
 _TOP_HEADING_MAX = 40  # characters: a heading line longer than this is a paragraph that opens with a number
@@ -103,7 +105,8 @@ def _parse_heading(par: str, heading_keys: dict[str, str], heading_cues: Heading
     inline = (_INLINE_HEADING.match(rest) or (_NUMBERED_INLINE_HEADING.match(rest) if number else None))
     if inline and inline.group("name").strip() in heading_keys:
         return heading_keys[inline.group("name").strip()], par[: rest_at + inline.end()].rstrip(), rest_at + inline.end()
-    cued = _cued_key(whole, heading_cues) if number or rest.lstrip().startswith(("【", "[")) else None
+    marked = number or rest.lstrip().startswith(("【", "[")) or _LABEL_ALONE.fullmatch(par.strip())
+    cued = _cued_key(whole, heading_cues) if marked else None
     if cued:
         return cued, par.strip(), len(par)
 

@@ -96,8 +96,9 @@ def _case_spans(text: str, headers: tuple[str, ...], title_max: int, outline: tu
     if not anchors or _has_preface(paragraphs, anchors[0].first):
         anchors.insert(0, _leading_anchor(paragraphs, title_max))
         lead = anchors[0]
-        if single and lead.title is None and collection is not None:
-            # a single text without a headline, each page headed by its title: the header is the title
+        if single and lead.title is None and collection is not None and not P.PIECES_TITLE.search(collection):
+            # a single text without a headline, each page headed by its title: the header is the
+            # title (unless it counts the pieces of a collection: "…案例五篇")
             anchors[0], collection = _Anchor(0, collection, None, None), None
         elif collection is None and lead.series:
             collection = lead.series
@@ -122,14 +123,16 @@ def _markdown_item_anchors(paragraphs: list[Paragraph], outline: tuple[tuple[int
                            section_headings: Collection[str]) -> list[_Anchor]:
     """Headings of one Markdown level that each head an item with text of its own (a digest's
     `### 条目`, a compilation's `## 案例`): the level with the most such headings, at least two.
-    Numbered and template headings head sections, not items. What stands above the first item
+    Numbered and template headings head sections, not items, and a heading that asks a question
+    heads an answer of a text written as questions and answers. What stands above the first item
     (the document's title, a summary list, an editor's note) is no case."""
     level_at = dict(outline)
     heads = [i for i, p in enumerate(paragraphs) if p.start in level_at]
     items: dict[int, list[int]] = {}
     for k, i in enumerate(heads):
         text, level = paragraphs[i].text, level_at[paragraphs[i].start]
-        if P.HEADING_NUMBER.match(text) or _SPACE_AND_MARKS.sub("", text) in section_headings:
+        if (P.HEADING_NUMBER.match(text) or _SPACE_AND_MARKS.sub("", text) in section_headings
+                or text.rstrip().endswith(("？", "?"))):
             continue
         following = next((j for j in heads[k + 1 :] if level_at[paragraphs[j].start] <= level), len(paragraphs))
         if sum(len(p.text) for p in paragraphs[i + 1 : following] if p.start not in level_at) >= _MIN_ITEM_CHARS:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from casekit.extract import patterns as P
 from casekit.extract.line_roles import (ascii_share, cues, has_cue, is_buttons, is_chrome, is_dateline,
@@ -244,9 +245,11 @@ def find_headline(lines: list[str], title_max: int = 60) -> Headline:
 
 
 def run_on_title(text: str, title_max: int = 60) -> str | None:
-    """The headline run into a first paragraph before a marker of its text ("…范例【导语】…")."""
-    m = lead_marker().search(text[: title_max + 8])
-    if m and m.start() >= 5 and not is_sentence(text[: m.start()]):
+    """The headline run into a first paragraph before a marker of its text ("…范例【导语】…") or
+    before the salutation a speech opens with ("…会议上的讲话同志们：…", as a document site
+    flattens a speech into one paragraph)."""
+    m = lead_marker().search(text[: title_max + 8]) or _salutation_run_on().search(text[: title_max + 20])
+    if m and m.start() >= 5 and not is_sentence(text[: m.start()]) and not any(c in text[: m.start()] for c in P.COMMAS):
         return text[: m.start()].strip()
     dated = _dated_head(text, title_max)
     if dated:
@@ -263,6 +266,14 @@ def run_on_unit(text: str, title_max: int = 60) -> str | None:
         return None
     unit = dated[_SPEAKER_UNIT.search(dated).start():].strip()
     return unit or None
+
+
+@lru_cache(maxsize=1)
+def _salutation_run_on() -> re.Pattern:
+    """A salutation run on after a headline: a salutation word, a few more words of it, a colon
+    ("同志们：", "各位领导、同志们：")."""
+    words = "|".join(map(re.escape, cues()["salutation"]))
+    return re.compile(rf"(?:{words})[^，。；：:,;！!？?]{{0,12}}?[:：]")
 
 
 def _dated_head(text: str, title_max: int) -> str | None:
