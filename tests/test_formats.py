@@ -74,6 +74,31 @@ def test_docx_with_a_table(tmp_path, options):
     assert [i.text for i in case.indicators] == FIGURES + ["5个"]
 
 
+def test_docx_pictures_and_their_captions_are_left_out(tmp_path, options):
+    """A picture is read as an image line, so the short line under it is its caption; a picture
+    in a paragraph of text stands after the text it follows."""
+    import docx
+    from PIL import Image
+
+    picture = tmp_path / "photo.png"
+    Image.new("RGB", (8, 8), "red").save(picture)
+    document = docx.Document()
+    document.add_paragraph("某某社区推行楼栋议事")
+    document.add_paragraph("今年以来，社区组织党员开展走访，共走访居民320户。")
+    document.add_picture(str(picture))
+    document.add_paragraph("志愿者入户走访")
+    run_on = document.add_paragraph("社区建成议事点12个，办结诉求86件。")
+    run_on.add_run().add_picture(str(picture))
+    document.add_paragraph("议事会现场")
+    path = tmp_path / "带图.docx"
+    document.save(path)
+    assert read_document(path).text.split("\n") == [
+        "某某社区推行楼栋议事", "今年以来，社区组织党员开展走访，共走访居民320户。", "![](图片)", "志愿者入户走访",
+        "社区建成议事点12个，办结诉求86件。", "![](图片)", "议事会现场"]
+    (case,) = process_document(read_document(path), options)
+    assert case.text == "某某社区推行楼栋议事\n今年以来，社区组织党员开展走访，共走访居民320户。\n社区建成议事点12个，办结诉求86件。"
+
+
 def test_docx_list_numbers_written_out(tmp_path, options):
     """Headings and points numbered by Word's list feature read as if the numbers were typed."""
     import docx

@@ -1,7 +1,8 @@
 """Word (.docx) -> text: paragraphs and table rows in document order, one a line.
 
 A paragraph numbered by Word's list feature starts with the number Word shows ("一、"),
-written out by `docx_numbers`, so its structure reads as it would if typed.
+written out by `docx_numbers`, so its structure reads as it would if typed. A picture is
+written as an image line, so that the caption under it reads as a caption.
 """
 
 from __future__ import annotations
@@ -14,6 +15,11 @@ from casekit.errors import ReadError
 from casekit.options import Limits
 
 _MB = 1024 * 1024
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W_TEXT, _W_DRAWING, _W_PICT = _W + "t", _W + "drawing", _W + "pict"
+# A picture in the text, written as a Markdown image on its own line: cleaning leaves it out and
+# knows the short line under it for the picture's caption, as on a page read as Markdown.
+_PICTURE = "![](图片)"
 _RATIO_FLOOR = _MB  # parts smaller than this inflate to little whatever their ratio
 
 
@@ -43,7 +49,14 @@ def docx_text(data: bytes, limits: Limits = Limits()) -> str:
             paragraph = Paragraph(child, document)
             label = numbers.label(paragraph)  # an empty numbered paragraph still takes its number, as in Word
             text = paragraph.text  # python-docx builds it afresh at every call
-            lines.append(label + text if text.strip() else text)
+            line = label + text if text.strip() else text
+            picture = _picture_place(child)
+            if picture is None:
+                lines.append(line)
+            elif picture == "after":
+                lines += [line, _PICTURE]
+            else:  # before the text, or a paragraph that holds only the picture
+                lines += [_PICTURE, line] if text.strip() else [_PICTURE]
         elif tag == "tbl":
             lines.extend(_table_rows(Table(child, document)))
     return "\n".join(lines)
@@ -68,6 +81,17 @@ def check_package(data: bytes, limits: Limits) -> None:
         if part.file_size > _RATIO_FLOOR and part.file_size > limits.max_zip_ratio * max(part.compress_size, 1):
             raise ReadError(f"文件中 {part.filename} 的压缩比异常（{part.file_size // max(part.compress_size, 1)} 倍，"
                             f"超过 max_zip_ratio = {limits.max_zip_ratio}），可能是压缩炸弹")
+
+
+def _picture_place(paragraph) -> str | None:
+    """Where a paragraph's first picture stands: "before" or "after" its text, or None."""
+    seen_text = False
+    for node in paragraph.iter(_W_TEXT, _W_DRAWING, _W_PICT):
+        if node.tag == _W_TEXT:
+            seen_text = seen_text or bool((node.text or "").strip())
+        else:
+            return "after" if seen_text else "before"
+    return None
 
 
 def _table_rows(table) -> list[str]:
