@@ -73,6 +73,8 @@ ROWS = [
                  None, False, (), "article", id="a-reflection-in-the-first-person-is-no-report"),
     pytest.param("某村举办丰收节", "某村举办丰收节\n近日，某村举办丰收节。“我种了三十年地，今年收成最好。”村民说。我县各村也举办了活动。",
                  "", None, False, (), "news", id="i-in-a-quotation-and-our-county-keep-a-report"),
+    pytest.param(None, "很荣幸参加这次骨干培训，收获很多。正值五四青年节之际，我便结合“青年”讲一讲。广大青年要担当作为。", "",
+                 None, False, (), "speech", id="a-speaker-announcing-what-they-will-say"),
     pytest.param("村里来了记者", "村里来了记者\n近日，记者走进某村。\n记者：村里变化大吗？村民笑着说变化很大。", "", None, False,
                  (), "news", id="one-question-in-a-report-is-no-interview"),
     pytest.param("某市基层治理体制机制研究", "某市基层治理体制机制研究\n课题组与50余名干部座谈访谈，发放问卷。", "", None,
