@@ -86,6 +86,8 @@ NAMES = [
     # unquoted
     pytest.param("推行4+X党员活动日，落实1+5+N工作机制。", None, ["4+X", "1+5+N"], id="u-digit-formulas"),
     pytest.param("构建县乡村三级联动体系。", None, ["三级联动体系"], id="u-sanji-liandong-tixi"),
+    pytest.param("逐步建立了区级牵头、镇级联合、村级发力的三级合作社工作体系。", None, ["三级合作社工作体系"],
+                 id="u-sanji-hezuoshe-gongzuo-tixi"),
     pytest.param("形成四域联动格局。", None, ["四域联动格局"], id="u-siyu-liandong-geju"),
     pytest.param("织密市县乡村四级联动网络。", None, ["四级联动网络"], id="u-siji-liandong-wangluo"),
     pytest.param("健全县乡村三级联动工作机制。", None, ["三级联动工作机制"], id="u-sanji-four-chars-jizhi"),
@@ -107,6 +109,8 @@ NAMES = [
     pytest.param(ADJACENT_MODELS, None, ["1+5+N", "三治三共三同"], id="adjacent-quoted-models"),
     # quoted digits name a model only when a model word follows
     pytest.param("全县推行“4321”工作法激活集体经济。", None, ["4321"], id="q-digits-before-gongzuofa"),
+    pytest.param("社区采取“114N”的社会动员模式，即1个楼管+1个居干+4个骨干居民+N个家庭。", None, ["114N"],
+                 id="q-digits-and-n-before-moshi"),
     pytest.param("开通“12345”热线，接听群众来电。", None, [], id="q-digits-hotline-not-a-model"),
     pytest.param("该村在“2020”年度考核中获评先进。", None, [], id="q-year-not-a-model"),
     pytest.param("谋划“十四五”时期发展，学习贯彻“二十大”精神。", None, [], id="q-plan-period-and-congress-not-models"),

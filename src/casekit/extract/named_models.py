@@ -25,16 +25,17 @@ QUOTED = re.compile(r"“([^“”\n]{2,16})”|\"([^\"\n]{2,16})\"|「([^「」
 # "1+5+N", "6×3", "4+X", "1、3、5、7": a formula of digits and letters.
 FORMULA = re.compile(r"^(?=.*\d)[0-9A-Za-z]{1,3}(?:[+＋×、][0-9A-Za-z]{1,3})+\+?$")
 UNQUOTED_FORMULA = re.compile(r"(?<![0-9A-Za-z+＋×·:.])(?=[0-9A-Za-z+＋×]*\d)[0-9A-Za-z]{1,3}(?:[+＋×][0-9A-Za-z]{1,3})+")
-# “4321”工作法, “365”服务机制: digits alone name a model only when a model word follows the quote.
-DIGIT_CODE = re.compile(r"^\d{2,6}$")
+# “4321”工作法, “365”服务机制, “114N”的社会动员模式: digits alone (or with the N of "any number")
+# name a model only when a model word follows the quote.
+DIGIT_CODE = re.compile(r"^\d{2,6}[NnXx]?$")
 _LABEL = r"[\u4e00-\u9fff（）()]{1,10}"
 # "党建+新兴领域", "公司+基地+农户", "河长+", "旅游+": labels joined by plus signs, a formula of
 # who works with whom or what is added to what.
 PLUS_FORMULA = re.compile(rf"^{_LABEL}(?:[+＋]{_LABEL}){{1,4}}[+＋]?$|^{_LABEL}[+＋]$")
-# "三级联动体系", "四域联动格局", "四级联动网络": a numbered system, or its levels working together
+# "三级联动体系", "四域联动格局", "三级合作社工作体系": a numbered system, or its levels working together
 # alone ("省、市、县、乡、村五级联动"); "四步议事法", "六字工作法": a numbered method (not "进一步法治化").
 NUMBERED_SYSTEM = re.compile(
-    rf"[{NUMERALS}]+[级域方维位轮][\u4e00-\u9fff]{{0,4}}?(?:体系|网络|格局|机制|架构)"
+    rf"[{NUMERALS}]+[级域方维位轮][\u4e00-\u9fff]{{0,5}}?(?:体系|网络|格局|机制|架构)"
     rf"|(?<![{NUMERALS}])[二三四五六七八九十]+[级方](?:联动|共治|联建|联创|协同)"
     r"|(?<![进第每])[二三四五六七八九十]+[步字][\u4e00-\u9fff]{0,3}?法"
 )
