@@ -319,6 +319,15 @@ def test_the_short_line_under_an_image_is_its_caption(under_image, kept, lexicon
     assert (under_image.strip("*") in text) is kept
 
 
+def test_a_file_name_over_a_run_on_title_ends_the_title(lexicon):
+    """A document site shows the file's name over a text that runs its title into the first
+    paragraph: the title ends where the name does."""
+    raw = "探索示范党支部建设的经验做法.docx\n探索示范党支部建设的经验做法为持续增强党支部的凝聚力，某党委推进示范创建。"
+    cleaned = clean(raw, lexicon)
+    assert cleaned.text == "探索示范党支部建设的经验做法\n为持续增强党支部的凝聚力，某党委推进示范创建。"
+    assert_maps_back(raw, cleaned)
+
+
 def test_the_line_under_an_image_over_the_pages_source_line_is_the_headline(lexicon):
     raw = "![](/img/top.jpg)\n党委中心组召开扩大会议\n发布日期：2016-11-15 作者：王某某 编辑：李某 点击：1324\n11月10日下午，学校召开会议。"
     assert clean(raw, lexicon).text == "党委中心组召开扩大会议\n11月10日下午，学校召开会议。"

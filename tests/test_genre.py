@@ -83,6 +83,8 @@ ROWS = [
                  "interview", id="interview-named-in-the-title"),
     pytest.param("乡镇党建引领乡村治理工作经验交流材料", "乡镇党建引领乡村治理工作经验交流材料\n近年来，我镇推进网格化。", "",
                  None, False, (), "submission", id="submission-named-in-the-title"),
+    pytest.param("镇党委典型事迹材料", "镇党委典型事迹材料\n某镇地处市东郊，全镇辖25个行政村。", "", None, False, (),
+                 "submission", id="a-record-of-deeds-named-in-the-title"),
     pytest.param("2023年社区党建工作总结报告", "2023年社区党建工作总结报告\n象山社区位于市区繁华地带。", "", None, False, (),
                  "submission", id="a-units-summary-of-its-work"),
     pytest.param(None, "某某社区2001年建成，辖区面积3.2万平米，常住人口2860人。社区党委下设6个党支部，现有党员148名。\n"

@@ -173,6 +173,7 @@ def clean_text(raw: str, lexicon: Lexicon) -> Cleaned:
     """Clean a decoded source text (see the module docstring)."""
     lines = _source_lines(raw)
     lines, headers, removed = _drop_noise_lines(lines, lexicon)
+    lines = _break_after_file_name(raw, lines, removed)
     _strip_chunk_numbers(lines)
     for line in lines:
         for start, end, role in _inline_junk(raw, line):
@@ -231,6 +232,31 @@ def _drop_noise_lines(lines: list[_Line], lexicon: Lexicon) -> tuple[list[_Line]
     found = furniture_lines(views, ruled)
     removed = [Removed(ln.start, ln.end, role or "furniture") for ln, role, out in zip(lines, roles, found) if out]
     return [ln for ln, out in zip(lines, found) if not out], headers, removed
+
+
+def _break_after_file_name(raw: str, lines: list[_Line], removed: list[Removed]) -> list[_Line]:
+    """Where a document site shows the file's name over a text that runs its title into the first
+    paragraph ("探索…的经验做法.docx" over "探索…的经验做法为持续增强…"), the title ends where the
+    name does: the line is broken there, so the title stands on a line of its own."""
+    names = sorted((r.end, P.DOCUMENT_FILE.match(raw[r.start : r.end]).group("stem"))
+                   for r in removed if r.role == "file-name")
+    if not names:
+        return lines
+    out: list[_Line] = []
+    k = 0
+    for line in lines:
+        stem = None
+        while k < len(names) and names[k][0] <= line.start:  # the first line kept after a file's name
+            stem, k = names[k][1], k + 1
+        rest = line.text[len(stem):] if stem and line.text.startswith(stem) else ""
+        if rest.strip(_SPACE) and not line.skip:
+            at = line.start + len(stem)
+            out.append(_Line(line.start, at, stem, [], line.level))
+            lead = len(rest) - len(rest.lstrip(_SPACE))
+            out.append(_Line(at + lead, line.end, rest.lstrip(_SPACE), []))
+        else:
+            out.append(line)
+    return out
 
 
 def _views(lines: list[_Line]) -> list[str]:

@@ -38,6 +38,8 @@ _BREADCRUMB_MAX = 160  # characters: a breadcrumb ending on a long headline is n
 _BYLINE_MAX = 24  # characters: reporters' roles and names before the paper they wrote in
 # "《某某日报》（2025年11月04日第 18 版）": the paper and edition a report was printed in.
 _PRINT_EDITION = re.compile(r"《[^》]{2,16}》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*第?\s*\d{1,3}\s*版\s*[）)]$")
+# "大小:29.00 KB", "页数：4页", "格式：DOCX": a document site's details of the file.
+_FILE_DETAIL = re.compile(r"^(?:文件)?(?:大小|页数|格式)\s*[:：]\s*(?:[\d.]+\s*(?:[KkMm]i?B|页|字节)|[A-Za-z]{3,4})$")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}\s*[:：]\s*\d{2}(?!\d)")
 _PAGE_ID = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,3}\s*版")
 # "马某某 孙某": authors' names under a headline.
@@ -468,9 +470,15 @@ def is_editors_note(text: str) -> bool:
 
 
 def is_paywall(text: str) -> bool:
-    """A document-sharing site's paywall or upload line."""
+    """A document-sharing site's paywall or upload line, or a detail of the file it shows
+    ("大小:29.00 KB", "页数:4页")."""
     t = text.strip()
-    return len(t) <= _CREDIT_MAX and has_cue(t, "paywall")
+    return len(t) <= _CREDIT_MAX and (has_cue(t, "paywall") or _FILE_DETAIL.match(t) is not None)
+
+
+def is_file_name(text: str) -> bool:
+    """A document's file name alone on a line ("社区治理典型案例材料.docx")."""
+    return P.DOCUMENT_FILE.match(text.strip()) is not None
 
 
 def is_apparatus(text: str) -> bool:
@@ -510,6 +518,7 @@ _FURNITURE = (
     ("byline", is_byline),
     ("caption", is_caption),
     ("image", is_image),
+    ("file-name", is_file_name),
     ("page-meta", is_page_meta),
     ("contact", is_contact),
     ("disclosure", is_disclosure_table),

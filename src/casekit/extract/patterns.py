@@ -125,6 +125,8 @@ MD_BOLD_LINE = re.compile(r"(?P<mark>\*\*|__)(?=\S).+?(?<=\S)(?P=mark)$")
 # "*（执笔：…）*", "***附记***": a whole line in emphasis marks; `inner` is what a reader sees.
 MD_EMPHASIS_LINE = re.compile(r"^(?P<mark>[*_]{1,3})(?P<inner>\S.*?\S)(?P=mark)$")
 # "640 (15).jpg", "IMG_2031.JPG": an image's file name left where a page showed the image.
+# "社区治理典型案例材料.docx": a document's file name, as a document-sharing site shows it over the text.
+DOCUMENT_FILE = re.compile(r"^(?P<stem>[^\s/\\]{2,60}?)\.(?:docx?|wps|pdf|txt|pptx?|xlsx?|rtf|odt)$", re.IGNORECASE)
 IMAGE_FILE = re.compile(r"^[\w\-\s()（）]{1,40}\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
 MD_IMAGE = re.compile(r"!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)")
 # "[查看原文](https://…)": a link; its words stay, the brackets and the address go.
@@ -206,7 +208,8 @@ DATELINE = re.compile(
 NEWS_DATELINE = re.compile(r"^[^\s，。：]{0,16}?(?:讯|电)\s*[（(][^）)]{0,40}?(?:记者|通讯员)[^）)]{0,40}[）)]\s*")
 
 # "…经验交流座谈会发言稿材料注重发挥…": a document-kind word that ends a title run on into the text.
-TITLE_END_CUE = re.compile(r"(?:发言稿材料|发言材料|发言稿|讲话稿|经验材料|典型材料|汇报材料|交流材料)(?=[\u4e00-\u9fff])")
+TITLE_END_CUE = re.compile(r"(?:发言稿材料|发言材料|发言稿|讲话稿|经验材料|典型材料|汇报材料|交流材料|申报材料|申请材料|事迹材料)"
+                           r"(?=[\u4e00-\u9fff])")
 
 # "(推荐)", "（精选）": a site's tag after a title.
 TITLE_TAG = re.compile(r"[（(](?:推荐|精选|转载|原创|热门|荐)[）)]\s*$")

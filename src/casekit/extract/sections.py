@@ -99,7 +99,7 @@ def _parse_heading(par: str, heading_keys: dict[str, str], heading_cues: Heading
     whole = _MASKED_NAME.sub("某", rest.strip(_BRACKETS + "：: "))
     if whole in heading_keys:
         return heading_keys[whole], par.strip(), len(par)
-    named = _top_heading_key(par, whole, heading_keys) if number else None
+    named = _top_heading_key(par, whole, heading_keys) if number else _short_heading_key(whole, heading_keys)
     if named:
         return named, par.strip(), len(par)
     inline = (_INLINE_HEADING.match(rest) or (_NUMBERED_INLINE_HEADING.match(rest) if number else None))
@@ -133,6 +133,15 @@ def _top_heading_key(par: str, whole: str, heading_keys: dict[str, str]) -> str 
     if len(whole) <= _CUED_HEADING_MAX:
         return None  # a short heading is placed by its cue words, in their order
     ending = max((v for v in heading_keys if whole.endswith(v)), key=len, default=None)
+    return heading_keys[ending] if ending else None
+
+
+def _short_heading_key(whole: str, heading_keys: dict[str, str]) -> str | None:
+    """The section of a short unnumbered heading line that ends with a variant ("工作做法",
+    "社区基本情况"): what a heading names is its last words, what stands before them qualifies it."""
+    if len(whole) > _CUED_HEADING_MAX or not _HAN_ONLY.fullmatch(whole):
+        return None
+    ending = max((v for v in heading_keys if len(v) >= 2 and whole.endswith(v)), key=len, default=None)
     return heading_keys[ending] if ending else None
 
 
