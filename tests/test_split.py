@@ -179,6 +179,22 @@ def test_a_document_sites_page_of_several_pieces(lexicon):
     assert (case.title, case.collection) == (None, "乡村振兴典型案例五篇：乡村振兴案例分析")
 
 
+@pytest.mark.parametrize(
+    "collection, mark",
+    [
+        pytest.param("推进农村党组织书记队伍建设(共五则范文)", "第一篇：推进农村党组织书记队伍建设", id="five-pieces-first-marked"),
+        pytest.param("乡村基层治理创新工程(精选6篇)", "篇1：推进农村党组织书记队伍建设", id="six-pieces-numbered-after"),
+    ],
+)
+def test_a_pieces_mark_before_its_title_is_no_part_of_it(collection, mark, lexicon):
+    from casekit.extract.clean import clean_text
+
+    raw = f"{collection}\n{mark}\n近年来，我们把加强村党组织书记队伍建设作为农村基层组织建设的重中之重。"
+    cleaned = clean_text(raw, lexicon)
+    (case,) = split_cases(cleaned.text, cleaned.headers)
+    assert (case.title, case.collection) == ("推进农村党组织书记队伍建设", collection)
+
+
 def test_compilation_with_a_table_of_contents(lexicon):
     from casekit.extract.clean import clean_text
 

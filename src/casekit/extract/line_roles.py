@@ -51,7 +51,8 @@ _AFFILIATION = re.compile(rf"^中共[^\s，。]{{2,24}}$|^[^\s，。]{{2,24}}(?:
 _PHOTO_CREDIT = re.compile(rf"[（(]\s*[{P.CJK}]{{2,4}}(?:[\s、，,]+[{P.CJK}]{{2,4}})*\s*摄(?:影)?\s*[）)]$")
 _BRACKETS = "（）()[]【】［］〔〕"
 _BOX_MARKS = "□■◆●"  # "□晚报记者 某某": a paper's mark before a byline
-_WRITTEN_AND_PHOTOGRAPHED = ("文/图", "文／图", "/图")  # "记者 某某 文/图": the reporter wrote and took the photos
+# "记者 某某 文/图", "□文/摄 本报记者 某某": the reporter wrote and took the photos.
+_WRITTEN_AND_PHOTOGRAPHED = ("文/图", "文／图", "/图", "文/摄", "文／摄", "图/文", "图文")
 # "晚报记者", "南方日报记者": the paper's name before a reporter's role.
 _OUTLET_BEFORE_ROLE = re.compile(rf"^[{P.CJK}]{{0,8}}(?:日报|晚报|报社|电视台|新闻网|新华社)(?=[{P.CJK}])")
 # "（某某大学马克思主义学院，北京 100871）": a journal author's affiliation with its postcode.

@@ -170,10 +170,10 @@ CLOSING_UNIT_NOTE = re.compile(
 # "案例名称：…", "【案例名称】…", "题目：…": a title written into a form's field.
 TITLE_FIELD = re.compile(r"^(?:【\s*(?:案例|项目)?(?:名称|标题|题目)\s*】|(?:案例|项目)?(?:名称|标题|题目)\s*[:：])\s*(?P<title>\S.*)$")
 
-# "第一篇:落实四中全会精神推进基层党建工作创新", "篇一", "案例三：…", "【案例一】": an article in a numbered
+# "第一篇:落实四中全会精神推进基层党建工作创新", "篇一", "篇1：…", "案例三：…", "【案例一】": an article in a numbered
 # collection; the title may stand on the next line instead.
 ARTICLE_MARK = re.compile(
-    rf"^(?:第[{CN_SMALL}\d]+篇|篇[{CN_SMALL}\d]+(?=\s*$)|【?(?:案例|典型案例)[{CN_SMALL}\d]+】?)\s*[:：、.．]?\s*(?P<title>.*)$"
+    rf"^(?:第[{CN_SMALL}\d]+篇|篇[{CN_SMALL}\d]+(?=\s*$|\s*[:：])|【?(?:案例|典型案例)[{CN_SMALL}\d]+】?)\s*[:：、.．]?\s*(?P<title>.*)$"
 )
 
 # "安吉县：“两山”理念引领乡村振兴", "【东丰县】推行“三治融合”": a digest item headed by its place.
@@ -216,8 +216,9 @@ TITLE_TAG = re.compile(r"[（(](?:推荐|精选|转载|原创|热门|荐)[）)]\
 
 # "2018至2019年度…", "2021年度…": a year or year-range prefix of a compilation title.
 YEAR_RANGE_PREFIX = re.compile(r"^\d{4}\s*(?:至|-|—|–|~)\s*\d{4}\s*年度?|^\d{4}\s*年度")
-# "…典型案例五篇：…", "…心得体会范文3篇": a document site's title over several pieces, counted.
-PIECES_TITLE = re.compile(rf"(?<!第)[{CN_SMALL}\d]{{1,2}}篇(?=$|[:：\s（(])")
+# "…典型案例五篇：…", "…心得体会范文3篇", "…(精选6篇)", "…(共五则范文)": a document site's title
+# over several pieces, counted.
+PIECES_TITLE = re.compile(rf"(?<!第)[{CN_SMALL}\d]{{1,2}}[篇则](?:范文)?(?=$|[:：\s（()）])")
 
 # "一、背景", "（二）主要做法", "3. 经验启示", "第一部分 背景", "【背景】", "背景：": numbering of a heading.
 HEADING_NUMBER = re.compile(

@@ -35,8 +35,9 @@ _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s+)")
 _LIST_BULLET = re.compile(r"^(?:[•▪●◆■]|[-*+](?=\s))\s*")
 # "【党建示范窗】": a site's column label run into the headline.
 _COLUMN_LABEL = re.compile(r"^【[^】]{2,8}】(?=\S)")
-# "第1篇 ", " 篇1": a piece's number on a document site's page of several.
-_PIECE_NUMBER = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,2}\s*篇\s*|\s*篇\s*[\d一二三四五六七八九十]{1,2}$")
+# "第1篇 ", "第一篇：", "篇1：", " 篇1": a piece's number on a document site's page of several.
+_PIECE_NUMBER = re.compile(r"^(?:第\s*[\d一二三四五六七八九十]{1,2}\s*篇|篇\s*[\d一二三四五六七八九十]{1,2}(?=\s*[:：]))\s*[:：]?\s*"
+                           r"|\s*篇\s*[\d一二三四五六七八九十]{1,2}$")
 # "…工作区委宣传部（2019年7月5日）…": a speech's headline run into its speaker and date.
 _SPEECH_DATE = re.compile(r"[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]")
 _SPEAKER_UNIT = re.compile(r"(?:[省市县区旗镇乡]委|[省市县区旗镇乡]政府|[省市县区旗镇乡]人大)?(?:组织部|宣传部|统战部|办公室|党委|党组)?$")
