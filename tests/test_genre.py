@@ -75,6 +75,11 @@ ROWS = [
                  "", None, False, (), "news", id="i-in-a-quotation-and-our-county-keep-a-report"),
     pytest.param(None, "很荣幸参加这次骨干培训，收获很多。正值五四青年节之际，我便结合“青年”讲一讲。广大青年要担当作为。", "",
                  None, False, (), "speech", id="a-speaker-announcing-what-they-will-say"),
+    pytest.param("对话：加强基层组织建设", "对话：加强基层组织建设\n主持人：各位网友大家好，欢迎收看今天的节目。 朱某：你好，各位网友大家好。"
+                 " 主持人：请您介绍一下今年的工作。 朱某：今年我们重点抓了三件事。", "", None, False, (), "interview",
+                 id="turns-of-a-conversation-whose-breaks-became-spaces"),
+    pytest.param("李某（某某村党总支书记、村委会主任）", "李某（某某村党总支书记、村委会主任）：近日，我们组织党员集中收看了开幕会。",
+                 "", None, False, (), "interview", id="a-remark-titled-by-its-speaker"),
     pytest.param("村里来了记者", "村里来了记者\n近日，记者走进某村。\n记者：村里变化大吗？村民笑着说变化很大。", "", None, False,
                  (), "news", id="one-question-in-a-report-is-no-interview"),
     pytest.param("某市基层治理体制机制研究", "某市基层治理体制机制研究\n课题组与50余名干部座谈访谈，发放问卷。", "", None,

@@ -195,6 +195,22 @@ def test_a_pieces_mark_before_its_title_is_no_part_of_it(collection, mark, lexic
     assert (case.title, case.collection) == ("推进农村党组织书记队伍建设", collection)
 
 
+def test_several_peoples_remarks_under_one_title(lexicon):
+    """Each remark opens on its speaker and the speaker's post; a remark the page cut short is not
+    run into the next one."""
+    from casekit.extract.clean import clean_text
+
+    raw = ("建强农村战斗堡垒 引领乡村振兴——基层党组织书记谈发展\n"
+           "李某(某某村党总支书记、村委会主任):我们组织在家的40多名党员集中收看了开幕会,聆听了\n"
+           "陈某某(某某乡某某村党支部书记):近日,我们举办了“板凳会”,组织党员群众讲政策、话发展。\n"
+           "王某(某某镇某某村党支部书记):我们将发展壮大村级集体经济,带动群众增收。")
+    cleaned = clean_text(raw, lexicon)
+    cases = split_cases(cleaned.text, cleaned.headers)
+    assert [c.title for c in cases] == ["李某（某某村党总支书记、村委会主任）", "陈某某（某某乡某某村党支部书记）",
+                                        "王某（某某镇某某村党支部书记）"]
+    assert {c.collection for c in cases} == {"建强农村战斗堡垒 引领乡村振兴——基层党组织书记谈发展"}
+
+
 def test_compilation_with_a_table_of_contents(lexicon):
     from casekit.extract.clean import clean_text
 

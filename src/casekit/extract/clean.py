@@ -564,13 +564,15 @@ def _continues_wrapped_line(line: str, nxt: str, wrap: int | None) -> bool:
 
 def _is_structural(lines: list[_Line], i: int) -> bool:
     """Line i starts something new: a heading, a point, an article, a digest item's head
-    ("某某县：…", "某某大学：“三个强化”…"), a unit line or a title."""
+    ("某某县：…", "某某大学：“三个强化”…"), a speaker's remark ("李某(村党总支书记)：…"), a unit
+    line or a title."""
     text = lines[i].text
     if (
         P.HEADING_NUMBER.match(text)
         or P.ARTICLE_MARK.match(text)
         or ((P.PLACE_TITLE.match(text) or P.QUOTED_ITEM_TITLE.match(text)) and is_titleish(text))
         or P.UNIT_LINE.match(text)
+        or P.SPEAKER_WITH_POST.match(text)
         or text.startswith(("【", "——"))
         or re.match(rf"[{P.CN_SMALL}]+是", text)
     ):

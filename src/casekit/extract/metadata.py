@@ -31,7 +31,8 @@ _FIRST_PERSON_MIN = 2  # a lead that says "I" twice is written by the one who sp
 # 我 as "I": not 我们 (we), nor the 我 of 我县 / 我校 / 我国 (our county, school, country).
 _I = re.compile(r"我(?![们們县縣市区區镇鎮乡鄉村省校院局厅廳委国國党黨])")
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」")
-_TURN_CHANGES_MIN = 3  # question, answer, question, answer: a conversation, not two quoted remarks
+_TURN_CHANGES_MIN = 3
+_FLATTENED_TURN = re.compile(r"(?<=[。！？!?])[ \u3000]+")  # a sentence's end, then the space a lost break left  # question, answer, question, answer: a conversation, not two quoted remarks
 # "严某某：…", "张书记：…": a line opening on the name of who speaks.
 _TURN_LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{1,4})\s*[:：]")
 _PROFILE_WORDS_MIN = 2  # a report may give one fact of the place it visits; a unit's profile gives several
@@ -144,6 +145,7 @@ def genre_scores(text: str, title: str | None, source_has_byline: bool = False, 
         "unit_profile": sum(w in places["lead"] for w in cues.shapes["unit_profile"].words) >= _PROFILE_WORDS_MIN,
         "host_turns": _host_turns(text, cues.shapes["host_turns"].words) >= _HOST_TURNS_MIN,
         "named_turns": _two_speakers_alternate(text),
+        "speaker_title": bool(P.SPEAKER_WITH_POST.match(title + "：")),
         "first_person": _first_person(body[:_LEAD_CHARS]) >= _FIRST_PERSON_MIN,
         "template_opening": (next(iter(section_keys), None) == TEMPLATE_SECTIONS[0]
                              and any(w in opening_heading for w in cues.shapes["template_opening"].words)),
@@ -156,9 +158,16 @@ def genre_scores(text: str, title: str | None, source_has_byline: bool = False, 
 
 
 def _host_turns(text: str, hosts: tuple[str, ...]) -> int:
-    """How many lines open on a turn of a conversation ("中国某某社记者：…", "主持人：…", "问：…", "答：…")."""
+    """How many turns of a conversation open on a host's or a reporter's label ("中国某某社记者：…",
+    "主持人：…", "问：…", "答：…")."""
     pattern = _host_turn_pattern(hosts)
-    return sum(1 for line in text.splitlines() if pattern.match(line.strip()))
+    return sum(1 for turn in _turns(text) if pattern.match(turn))
+
+
+def _turns(text: str) -> list[str]:
+    """Where a turn of a conversation may open: each line, and, in a text whose breaks were
+    flattened into spaces, each sentence that follows a space ("…告诉我们。 朱某：你好…")."""
+    return [part.strip() for line in text.splitlines() for part in _FLATTENED_TURN.split(line) if part.strip()]
 
 
 @lru_cache(maxsize=4)
@@ -175,7 +184,7 @@ def _two_speakers_alternate(text: str) -> bool:
     """Whether the text is two people talking in turns, each line opening on the speaker's name
     ("丁某某：…" / "严某某：…", "王：…" / "张：…"): each speaks twice or more and the turns change
     hands at least three times."""
-    labels = [m.group(1) for m in map(_TURN_LABEL.match, text.splitlines()) if m and is_person_label(m.group(1))]
+    labels = [m.group(1) for m in map(_TURN_LABEL.match, _turns(text)) if m and is_person_label(m.group(1))]
     two = [label for label, n in Counter(labels).most_common(2) if n >= _HOST_TURNS_MIN]
     turns = [label for label in labels if label in two]
     return len(two) == 2 and sum(1 for a, b in zip(turns, turns[1:]) if a != b) >= _TURN_CHANGES_MIN

@@ -176,6 +176,9 @@ ARTICLE_MARK = re.compile(
     rf"^(?:第[{CN_SMALL}\d]+篇|篇[{CN_SMALL}\d]+(?=\s*$|\s*[:：])|【?(?:案例|典型案例)[{CN_SMALL}\d]+】?)\s*[:：、.．]?\s*(?P<title>.*)$"
 )
 
+# "李某(某某村党总支书记、村委会主任)：…": a remark opening on its speaker and the speaker's post.
+SPEAKER_WITH_POST = re.compile(r"^(?P<label>(?P<name>[\u4e00-\u9fff]{2,4})\s*[（(](?P<post>[^（）()]{2,40})[）)])\s*[:：]")
+
 # "安吉县：“两山”理念引领乡村振兴", "【东丰县】推行“三治融合”": a digest item headed by its place.
 PLACE_TITLE = re.compile(
     rf"^(?:【[{CJK}]{{1,12}}{PLACE_SUFFIX}】|[{CJK}]{{1,12}}{PLACE_SUFFIX}[：:])"

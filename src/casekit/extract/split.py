@@ -90,7 +90,7 @@ def _case_spans(text: str, headers: tuple[str, ...], title_max: int, outline: tu
                       (headers[0] if headers else None))
     anchors = (_article_anchors(paragraphs) or _closing_unit_anchors(paragraphs, title_max)
                or _unit_anchors(paragraphs, title_max) or _place_title_anchors(paragraphs, title_max)
-               or _signed_report_anchors(paragraphs, title_max))
+               or _signed_report_anchors(paragraphs, title_max) or _speaker_anchors(paragraphs))
     collection = headers[0] if headers else None
     single = not anchors
     if not anchors or _has_preface(paragraphs, anchors[0].first):
@@ -295,6 +295,21 @@ def _signed_report_anchors(paragraphs: list[Paragraph], title_max: int) -> list[
             anchors.append(_Anchor(i, p.text, None, None))
         elif writer(i - 1) and opens_text(i + 1) and (not anchors or anchors[-1].first < i - 1):
             anchors.append(_Anchor(i - 1, p.text, None, None))
+    return anchors if len(anchors) >= 2 else []
+
+
+# --- several people's remarks under one title ----------------------------------------------
+
+
+def _speaker_anchors(paragraphs: list[Paragraph]) -> list[_Anchor]:
+    """Remarks by several people, each paragraph opening on who speaks, with their post in
+    brackets and a colon ("李某(某某村党总支书记、村委会主任)：我们组织…"), when there are at
+    least two of them: each remark is a case, titled by its speaker."""
+    anchors = []
+    for i, p in enumerate(paragraphs):
+        m = P.SPEAKER_WITH_POST.match(p.text)
+        if m and line_roles.is_person_label(m.group("name")) and line_roles.has_cue(m.group("post"), "post"):
+            anchors.append(_Anchor(i, p.text[: m.end("label")], None, None))
     return anchors if len(anchors) >= 2 else []
 
 
