@@ -143,6 +143,7 @@ def test_credit_closing_a_line(line, cut):
         pytest.param("对评价差的项目督促重新办理。（梧桐县委组织部供稿）", "梧桐县委组织部", id="sent-in-by"),
         pytest.param("提升党建工作整体水平。（作者单位：某某省某某县委办公室）", "某某省某某县委办公室", id="writer-unit-label"),
         pytest.param("居民纷纷点赞。”(某某街道党工委 供稿)", "某某街道党工委", id="after-a-quote-ascii-brackets"),
+        pytest.param("形成了一批自媒体账号矩阵。(某某市某某旗委组织部 张某某)", "某某市某某旗委组织部", id="unit-and-its-writer"),
         pytest.param("全村建成网格8个（某某镇党委供稿）", None, id="not-after-a-sentence"),
         pytest.param("全村共有党员42名。（其中预备党员3名）", None, id="a-note-on-the-figures"),
         pytest.param("全镇推行积分制。（某某镇）", None, id="a-place-is-no-organisation"),

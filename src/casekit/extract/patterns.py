@@ -160,11 +160,11 @@ UNIT_LINE = re.compile(
     rf"|(?P<u5>[\u4e00-\u9fff]{{1,12}}?{PLACE_SUFFIX}[\u4e00-\u9fff]{{0,8}}?{_PLACE_ORG_SUFFIX}){_UNIT_TAIL})$"
 )
 
-# "（某某县委组织部供稿）", "（作者单位：某某县委办公室）": a bracketed note closing an item's last
-# paragraph that names the organisation which sent it in.
+# "（某某县委组织部供稿）", "（作者单位：某某县委办公室）", "(某某旗委组织部 张某某)": a bracketed note
+# closing an item's last paragraph that names the organisation which sent it in (and its writer).
 CLOSING_UNIT_NOTE = re.compile(
     rf"[（(](?:(?:作者单位|供稿单位|报送单位|供稿)\s*[:：]\s*)?(?P<unit>[^（）()\s。，,：:]{{2,30}}?{ORG_SUFFIX})"
-    r"\s*(?:供稿|报送|提供)?[）)]$"
+    rf"(?:[ \u3000]+(?!供稿|报送|提供)[{CJK}]{{2,4}}){{0,3}}\s*(?:供稿|报送|提供)?[）)]$"
 )
 
 # "案例名称：…", "【案例名称】…", "题目：…": a title written into a form's field.
