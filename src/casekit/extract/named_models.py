@@ -124,6 +124,9 @@ def is_model_name(name: str, lexicon: Lexicon) -> bool:
         return False
     if FORMULA.match(name) or PLUS_FORMULA.match(name):
         return True
+    if "、" in name:  # “一会、一站、一中心”: a model named by listing its numbered parts
+        items = name.split("、")
+        return len(items) >= 2 and all(i[:1] in NUMERALS and is_model_name(i, lexicon) for i in items)
     if re.search(r"\d", name) or not re.fullmatch(r"[\u4e00-\u9fff+＋·]+", name):
         return False
     if name[0] in "百千万":
@@ -207,7 +210,10 @@ def _segment_parts(text: str, name: str) -> list[str]:
 
 
 def _numbered_segments(name: str) -> list[str]:
-    """"三评四用双提升" -> 三评, 四用, 双提升: a name made of two or more numbered segments."""
+    """"三评四用双提升" -> 三评, 四用, 双提升: a name made of two or more numbered segments;
+    "一会、一站、一中心" -> 一会, 一站, 一中心: a name listing them."""
+    if "、" in name:
+        return name.split("、")
     segments = re.findall(rf"[{NUMERALS}][^{NUMERALS}]+", name)
     return segments if len(segments) >= 2 and "".join(segments) == name else []
 
