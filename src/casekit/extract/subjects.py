@@ -28,6 +28,7 @@ _GLUE = set("（）()《》")
 _RATE_DENOMINATOR = re.compile(r"\s*/\s*[^\W\d]{1,2}")  # "/户", "/人", "/亩": per what a rate counts
 _ASIDE_OPENS = ("（", "(")
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:\n\t、]")
+_PEOPLE = re.compile(r"(?:余|多)?(?:口?人|名)$")  # a figure that counts people (not 人次)
 _LABEL_COLONS = ("：", ":")
 _PEOPLE_UNITS = ("名", "人", "位", "户")
 _MODIFIER_TAGS = ("v", "a", "d")  # a verb, an adjective or an adverb describing the people counted
@@ -82,8 +83,18 @@ def find_subject(text: str, start: int, end: int, tokens: Segmentation, words: M
         before = _without_closing_aside(_strip_lead_in(_window(text, tokens, lo, hi, words), words))
         if earlier and _names_no_subject(text, lo, hi, before):
             return earlier
-        subject = _with_negation(text, lo, hi, _trailing_noun_phrase(before, words) or _whole_place(before, words))
+        subject = (_with_negation(text, lo, hi, _trailing_noun_phrase(before, words) or _whole_place(before, words))
+                   or _population(text, start, end, lo, hi, words))
     return subject.translate(_QUOTES) if subject else None
+
+
+def _population(text: str, start: int, end: int, lo: int, hi: int, words: Mapping[str, frozenset[str]]) -> str | None:
+    """"人口" for a count of people standing alone in a place's profile ("…辖25个行政村、121个村民
+    小组，5.1万人"): nothing before it in its clause, a profile word in its sentence."""
+    if not _PEOPLE.search(text, start, end) or text[lo:hi].strip():
+        return None
+    sentence = text[text.rfind("。", 0, start) + 1 : start]
+    return "人口" if any(w in sentence for w in words["place_profile"]) else None
 
 
 def _without_closing_aside(before: Tokens) -> Tokens:
