@@ -319,6 +319,17 @@ def test_the_short_line_under_an_image_is_its_caption(under_image, kept, lexicon
     assert (under_image.strip("*") in text) is kept
 
 
+def test_a_content_systems_record_dumped_as_json_reads_as_its_title_and_text(lexicon):
+    raw = ('var gArticleJson = {\n\t"fileId":"26410908",\n\t"title":"“三剂良方”治“软弱涣散”",\n\t"subtitle":"",\n'
+           '\t"publishtime":"2025-06-03 17:11:00",\n\t"praiseAmount":"9.99",\n'
+           '\t"content":"<p style=\\"text-indent: 2em;\\">某村新建香菇大棚12个，带动村民增收。</p>",\n}')
+    cleaned = clean(raw, lexicon)
+    assert cleaned.text == "“三剂良方”治“软弱涣散”\n某村新建香菇大棚12个，带动村民增收。"
+    assert_maps_back(raw, cleaned)
+    at = cleaned.text.index("12个")
+    assert raw[slice(*cleaned.raw_span(at, at + 3))] == "12个"
+
+
 def test_a_file_name_over_a_run_on_title_ends_the_title(lexicon):
     """A document site shows the file's name over a text that runs its title into the first
     paragraph: the title ends where the name does."""

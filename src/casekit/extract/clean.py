@@ -442,6 +442,7 @@ def _inline_junk(raw: str, line: _Line) -> list[tuple[int, int, str | None]]:
     for pattern, role in _INLINE_JUNK:
         spans.extend((line.start + m.start(), line.start + m.end(), role) for m in pattern.finditer(segment))
     spans.extend((line.start + s, line.start + e, None) for s, e in _markdown_markup(segment))
+    spans.extend((line.start + s, line.start + e, None) for s, e in _record_markup(segment))
     meta = _metadata_before_text(segment)
     if meta:
         spans.append((line.start, line.start + meta, "page-meta"))
@@ -455,6 +456,17 @@ def _inline_junk(raw: str, line: _Line) -> list[tuple[int, int, str | None]]:
     if note:
         line.closing_unit = note[1]
     return spans
+
+
+def _record_markup(segment: str) -> list[tuple[int, int]]:
+    """Spans of a dumped record's text field that are no text: its key and quotes, its escapes
+    ("title":"…", → the title)."""
+    field = P.JSON_TEXT_VALUE.match(segment)
+    if not field or field.group("open").split('"')[1].lower() not in P.TEXT_FIELDS:
+        return []
+    inner = field.start("text")
+    return [field.span("open"), field.span("close"),
+            *((inner + m.start(), inner + m.end()) for m in P.JSON_ESCAPE.finditer(field.group("text")))]
 
 
 def _markdown_markup(segment: str) -> list[tuple[int, int]]:

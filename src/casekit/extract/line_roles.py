@@ -477,6 +477,16 @@ def is_paywall(text: str) -> bool:
     return len(t) <= _CREDIT_MAX and (has_cue(t, "paywall") or _FILE_DETAIL.match(t) is not None)
 
 
+def is_data_field(text: str) -> bool:
+    """A line of a content system's record dumped as JSON or a script that holds no text of the
+    document ("fileId":"26410908", "praiseAmount":"9.99", "subtitle":"", "var gArticleJson = {")."""
+    t = text.strip()
+    if P.SCRIPT_RECORD_EDGE.match(t):
+        return True
+    field = P.JSON_FIELD.match(t)
+    return bool(field) and (field.group("key").lower() not in P.TEXT_FIELDS or field.group("value") in ('""', ""))
+
+
 def is_file_name(text: str) -> bool:
     """A document's file name alone on a line ("社区治理典型案例材料.docx")."""
     return P.DOCUMENT_FILE.match(text.strip()) is not None
@@ -520,6 +530,7 @@ _FURNITURE = (
     ("caption", is_caption),
     ("image", is_image),
     ("file-name", is_file_name),
+    ("data", is_data_field),
     ("page-meta", is_page_meta),
     ("contact", is_contact),
     ("disclosure", is_disclosure_table),

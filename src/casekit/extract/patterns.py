@@ -104,6 +104,17 @@ HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>\n]{0,300})?/?>")
 # "<!--more-->", "<!-- 正文开始 -->": an HTML comment, a publishing system's marker in the text.
 HTML_COMMENT = re.compile(r"<!--.{0,200}?-->")
 
+# A content system's record dumped as JSON or a script, a field a line ("fileId":"26410908",
+# "title":"…",): the fields that hold the text (TEXT_FIELDS) keep their value, the rest is data.
+JSON_FIELD = re.compile(r'^"(?P<key>[A-Za-z_][\w-]{0,40})"\s*:\s*(?P<value>.*?)\s*,?$')
+JSON_TEXT_VALUE = re.compile(r'^(?P<open>"[A-Za-z_][\w-]{0,40}"\s*:\s*")(?P<text>.*?)(?P<close>"\s*,?)?$')
+TEXT_FIELDS = frozenset({"title", "subtitle", "headtitle", "content", "text", "body", "summary", "abstract",
+                         "description", "attabstract"})
+# "var gArticleJson = {", "};": the lines that open and close such a record.
+SCRIPT_RECORD_EDGE = re.compile(r"^(?:(?:var|let|const)\s+[A-Za-z_$][\w$]*\s*=\s*)?[{\[]$|^[}\]]\s*[;,]?$")
+# "\"", "\n": the escapes inside a record's text value.
+JSON_ESCAPE = re.compile(r'\\[nrt"/\\]')
+
 # "服务岗 46 个": the space a PDF text layer (or text pasted from one) puts between a Han character
 # and a number; Chinese puts none there.
 NUMBER_GAP = re.compile(rf"(?<=[{CJK}])[ \u00a0](?=\d)|(?<=\d)[ \u00a0](?=[{CJK}])")
