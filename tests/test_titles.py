@@ -24,6 +24,8 @@ HEADLINES = [
         pytest.param(f"---\ntitle: 某某大学->【时文】某某某：关于加强支部建设的说明\n---\n某某社北京11月16日电\n关于加强支部建设的说明\n"
                      f"某某某\n{BODY}", "关于加强支部建设的说明", id="front-matter-title-decorating-the-printed-headline"),
         pytest.param(f"# 以小网格撬动大治理\n{BODY}", "以小网格撬动大治理", id="markdown-prefix"),
+        pytest.param(f"“三联三促”激活基层治理\n{BODY}", "“三联三促”激活基层治理", id="a-quoted-model-opening-it-stays"),
+        pytest.param(f"品牌党支部材料【完整版】\n{BODY}", "品牌党支部材料", id="document-site-tag"),
         pytest.param(f"某某社南京5月6日电\n题：老旧小区焕新颜（上）\n{BODY}", "老旧小区焕新颜（上）", id="dateline-and-label"),
         pytest.param(f"原标题：某省推行书记项目见成效——\n书记挂帅攻坚克难\n{BODY}", "书记挂帅攻坚克难", id="original-title"),
         pytest.param(f"编者按\n{BODY}\n{BODY}\n合作社带富一方百姓\n{BODY}", "合作社带富一方百姓", id="editor-note"),
@@ -112,3 +114,8 @@ def test_headline_once_cleaning_has_cut_the_sites_lines(text, title, lexicon):
     cleaned = clean_text(text, lexicon)
     (case,) = split_cases(cleaned.text, cleaned.headers, 60, cleaned.outline, lexicon.heading_keys, cleaned.closing_units)
     assert case.title == title
+
+
+def test_a_headline_quoted_whole_loses_its_quotation_marks():
+    (case,) = split_cases(f"【山东】“山村巨变背后：一位女书记的初心”\n{BODY}")
+    assert case.title == "山村巨变背后：一位女书记的初心"

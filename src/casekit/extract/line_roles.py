@@ -55,8 +55,10 @@ _BOX_MARKS = "□■◆●"  # "□晚报记者 某某": a paper's mark before a
 _WRITTEN_AND_PHOTOGRAPHED = ("文/图", "文／图", "/图", "文/摄", "文／摄", "图/文", "图文")
 # "晚报记者", "南方日报记者": the paper's name before a reporter's role.
 _OUTLET_BEFORE_ROLE = re.compile(rf"^[{P.CJK}]{{0,8}}(?:日报|晚报|报社|电视台|新闻网|新华社)(?=[{P.CJK}])")
-# "（某某大学马克思主义学院，北京 100871）": a journal author's affiliation with its postcode.
+# "（某某大学马克思主义学院，北京 100871）", "某某集团有限公司某某分公司,陕西咸阳 712046": a journal
+# author's affiliation with its city and postcode, in brackets or not.
 _AFFILIATION_NOTE = re.compile(r"^[（(][^（）()]{4,60}(?<!\d)\d{6}(?!\d)\s*[）)]$")
+_UNBRACKETED_AFFILIATION = re.compile(r"^(?P<unit>[^（）()，,。]{4,40})[，,]\s*[^（）()，,。\d]{2,12}\s*(?<!\d)\d{6}$")
 # A bracketed note closing a line ("…全区建成示范村9个。（通讯员 某某、某某）").
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]{2,40}[）)]$")
 _SENTENCE_CLOSE = tuple(P.SENTENCE_INNER + "…”\"")  # what ends the sentence a closing note follows
@@ -373,7 +375,9 @@ def is_disclosure_table(text: str) -> bool:
 
 
 def is_affiliation_note(text: str) -> bool:
-    return _AFFILIATION_NOTE.match(text.strip()) is not None
+    t = text.strip()
+    bare = _UNBRACKETED_AFFILIATION.match(t)
+    return _AFFILIATION_NOTE.match(t) is not None or bool(bare and is_organisation(bare.group("unit")))
 
 
 def trailing_credit(line: str) -> int | None:

@@ -35,6 +35,8 @@ _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s+)")
 _LIST_BULLET = re.compile(r"^(?:[•▪●◆■]|[-*+](?=\s))\s*")
 # "【党建示范窗】": a site's column label run into the headline.
 _COLUMN_LABEL = re.compile(r"^【[^】]{2,8}】(?=\S)")
+# "…【完整版】", "…（精选）": the tag a document site puts after a file's title.
+_SITE_TAG = re.compile(r"\s*[【\[（(](?:完整版|精选|精品|范文|最新|通用版|word版|推荐)[】\]）)]$", re.IGNORECASE)
 # "第1篇 ", "第一篇：", "篇1：", " 篇1": a piece's number on a document site's page of several.
 _PIECE_NUMBER = re.compile(r"^(?:第\s*[\d一二三四五六七八九十]{1,2}\s*篇|篇\s*[\d一二三四五六七八九十]{1,2}(?=\s*[:：]))\s*[:：]?\s*"
                            r"|\s*篇\s*[\d一二三四五六七八九十]{1,2}$")
@@ -64,11 +66,19 @@ class Headline:
 def strip_prefix(text: str) -> str:
     """A line without a markdown heading prefix ("# …"), a list bullet ("• …"), a column label
     ("【党建示范窗】…"), a piece's number on a page of several ("第1篇 …", "… 篇1"), a title label
-    ("题：…") or a web page's site name after it ("…_共产党员网")."""
+    ("题：…"), a document site's tag ("…【完整版】"), the quotation marks around the whole of it,
+    or a web page's site name after it ("…_共产党员网")."""
     text = _MD_PREFIX.sub("", _LIST_BULLET.sub("", text.strip())).strip().strip("*").strip()
-    text = _PIECE_NUMBER.sub("", _COLUMN_LABEL.sub("", text)).strip()
+    text = _SITE_TAG.sub("", _PIECE_NUMBER.sub("", _COLUMN_LABEL.sub("", text))).strip()
     labels = "|".join(map(re.escape, cues()["title_label"]))
-    return strip_site_name(re.sub(rf"^(?:{labels})\s*[:：]\s*(?=\S)", "", text))
+    return strip_site_name(_unquoted(re.sub(rf"^(?:{labels})\s*[:：]\s*(?=\S)", "", text)))
+
+
+def _unquoted(title: str) -> str:
+    """A title quoted whole ("“山村巨变背后：一位女书记的初心”") without its quotation marks."""
+    if len(title) > 2 and title[0] == "“" and title[-1] == "”" and "“" not in title[1:-1] and "”" not in title[1:-1]:
+        return title[1:-1].strip()
+    return title
 
 
 def is_list_entry(text: str, following: str | None) -> bool:
