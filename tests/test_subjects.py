@@ -43,6 +43,8 @@ from casekit.extract.tokens import segment
         pytest.param("（二）深度贫困村：24个", "24个", "深度贫困村", id="label-before-a-colon"),
         pytest.param("全村187户，土地不到900亩。", "187户", "全村", id="a-whole-place-with-no-noun"),
         pytest.param("某镇位于县城东郊，辖25个行政村、3个社区，5.1万人。", "5.1万人", "人口", id="people-alone-in-a-place-profile"),
+        pytest.param("对86名青年党员推行结对培养计划。", "86名", "青年党员", id="a-time-word-inside-the-noun-phrase"),
+        pytest.param("社区有入党积极分子6名，其中有3名为居民积极分子。", "3名", "居民积极分子", id="a-count-then-what-they-are"),
         pytest.param("活动当天，来了300人。", "300人", None, id="people-alone-outside-a-profile"),
         pytest.param("铁路港站月度作业量首次突破5万标准箱。", "5万标准箱", "铁路港站月度作业量", id="passes-over-shouci"),
         pytest.param("办理满意率一直保持在99%以上。", "99%以上", "办理满意率", id="passes-over-an-adverb-and-baochi-zai"),

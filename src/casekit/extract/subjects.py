@@ -22,9 +22,10 @@ from casekit.extract.tokens import Tokens as Segmentation
 from casekit.extract.tokens import bisect_starts, tag_of
 
 _NOUNISH = ("n", "vn", "an", "j", "b", "eng", "nz", "ng", "nl", "zg", "l", "i")
-_INSIDE_ONLY = ("a", "ad")
+_INSIDE_ONLY = ("a", "ad", "t")  # "青年" (tagged a time word) in 青年党员
 _NUMERAL = "m"  # jieba's tag of a number, which names no noun
 _GLUE = set("（）()《》")
+_COPULAS = ("为", "是")
 _RATE_DENOMINATOR = re.compile(r"\s*/\s*[^\W\d]{1,2}")  # "/户", "/人", "/亩": per what a rate counts
 _ASIDE_OPENS = ("（", "(")
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:\n\t、]")
@@ -63,7 +64,7 @@ def find_subject(text: str, start: int, end: int, tokens: Segmentation, words: M
     """
     lo, hi = _clause_after(text, end, window)
     after = _window(text, tokens, lo, hi, words) if hi > lo else []
-    subject = (_leading_noun_phrase(after, words) or _noun_after_attribute(after, words)
+    subject = (_leading_noun_phrase(after, words) or _noun_after_attribute(after, words) or _what_they_are(after, words)
                or _action_counted(text[start:end], text[lo:hi], after, words)
                or _modified_people(text[start:end], after, words)
                or _people_acting(text, start, end, text[lo:hi], after))
@@ -95,6 +96,11 @@ def _population(text: str, start: int, end: int, lo: int, hi: int, words: Mappin
         return None
     sentence = text[text.rfind("。", 0, start) + 1 : start]
     return "人口" if any(w in sentence for w in words["place_profile"]) else None
+
+
+def _what_they_are(after: Tokens, words: Mapping[str, frozenset[str]]) -> str | None:
+    """"其中有3名为居民积极分子": a count followed by 为 or 是 counts what the noun after it names."""
+    return _leading_noun_phrase(after[1:], words) if after and after[0][0] in _COPULAS else None
 
 
 def _without_closing_aside(before: Tokens) -> Tokens:
