@@ -125,6 +125,7 @@ def test_real_numbered_list_keeps_its_numbers(lexicon):
         pytest.param("<!--more-->", id="publishing-system-marker"),
         pytest.param("新华社记者  鞠  鹏摄", id="photo-credit-with-a-spaced-name"),
         pytest.param("刘某某摄", id="photo-credit-alone-under-a-photo"),
+        pytest.param("图片由某某村提供", id="photo-source-credit"),
     ],
 )
 def test_drops_noise_lines(noise, lexicon):
@@ -336,6 +337,14 @@ def test_a_file_name_over_a_run_on_title_ends_the_title(lexicon):
     raw = "探索示范党支部建设的经验做法.docx\n探索示范党支部建设的经验做法为持续增强党支部的凝聚力，某党委推进示范创建。"
     cleaned = clean(raw, lexicon)
     assert cleaned.text == "探索示范党支部建设的经验做法\n为持续增强党支部的凝聚力，某党委推进示范创建。"
+    assert_maps_back(raw, cleaned)
+
+
+def test_a_blurb_naming_the_file_over_a_numbered_run_on_title_ends_the_title(lexicon):
+    raw = ("《党群服务中心党建工作经验材料.doc》由会员分享,可在线阅读,更多相关《党群服务中心党建工作经验材料.doc(4页)》请在某某文库上搜索。\n"
+           "1、党群服务中心党建工作经验材料某区突出党群服务中心政治功能，建成87个党建阵地。")
+    cleaned = clean(raw, lexicon)
+    assert cleaned.text == "党群服务中心党建工作经验材料\n某区突出党群服务中心政治功能，建成87个党建阵地。"
     assert_maps_back(raw, cleaned)
 
 

@@ -80,6 +80,10 @@ ROWS = [
                  id="turns-of-a-conversation-whose-breaks-became-spaces"),
     pytest.param("李某（某某村党总支书记、村委会主任）", "李某（某某村党总支书记、村委会主任）：近日，我们组织党员集中收看了开幕会。",
                  "", None, False, (), "interview", id="a-remark-titled-by-its-speaker"),
+    pytest.param("驻村第一书记如何与村庄相互成就？", "驻村第一书记如何与村庄相互成就？\n【提问】 老百姓是怎么看驻村第一书记的？\n"
+                 "村党委书记说，第一书记来了以后办了很多实事。", "", None, False, (), "interview", id="bracketed-question-label"),
+    pytest.param(None, "过去一年，街道认真贯彻上级决策部署，较好地完成了各项工作。现将全年工作总结如下：\n一、主要工作完成情况",
+                 "", None, False, (), "submission", id="a-unit-reporting-its-work"),
     pytest.param("村里来了记者", "村里来了记者\n近日，记者走进某村。\n记者：村里变化大吗？村民笑着说变化很大。", "", None, False,
                  (), "news", id="one-question-in-a-report-is-no-interview"),
     pytest.param("某市基层治理体制机制研究", "某市基层治理体制机制研究\n课题组与50余名干部座谈访谈，发放问卷。", "", None,

@@ -24,6 +24,8 @@ from casekit.extract.clean import clean_text
         pytest.param("郭某某 黄某某 本报记者 鄢某某", "byline", id="names-then-reporter"),
         pytest.param("□晚报记者 徐某 文/图 通讯员 贾某某", "byline", id="paper-mark-reporter-wrote-and-photographed"),
         pytest.param("□文/摄 本报记者 杨某某", "byline", id="wrote-and-photographed-before-the-role"),
+        pytest.param("■记者 应某某 谭某某 插画 张某某", "byline", id="reporters-and-illustrator"),
+        pytest.param("日期:08-25", "page-meta", id="e-paper-date-without-a-year"),
         pytest.param("简介:某某文库小编为你整理了多篇相关的《某某工作总结》,但愿对你工作学习有帮助。", "notice",
                      id="document-site-editors-blurb"),
         pytest.param("640 (15).jpg", "image", id="image-file-name"),

@@ -37,6 +37,8 @@ _FURNITURE_MAX = 200  # characters: no header, footer, button row or credit line
 # "指导老师：某某某", "作者：某某": a short labelled field, on a line of its own, never a wrapped line's tail.
 _LABELLED_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*[^，。；：:,;]{1,20}$")
 _MIN_WRAP = 20  # hard-wrapped text is wider than this; a few short lines of like length are not a wrap
+# "《社区治理典型案例材料.docx》由会员分享": the file a document site's blurb names.
+_QUOTED_FILE = re.compile(r"《(?P<stem>[^《》]{2,60}?)\.(?:docx?|wps|pdf|txt|pptx?)》", re.IGNORECASE)
 _CJK_CONTEXT = set("“”‘’《》「」『』【】（）、。，；：！？…—")
 
 
@@ -173,8 +175,8 @@ def clean_text(raw: str, lexicon: Lexicon) -> Cleaned:
     """Clean a decoded source text (see the module docstring)."""
     lines = _source_lines(raw)
     lines, headers, removed = _drop_noise_lines(lines, lexicon)
-    lines = _break_after_file_name(raw, lines, removed)
     _strip_chunk_numbers(lines)
+    lines = _break_after_file_name(raw, lines, removed)
     for line in lines:
         for start, end, role in _inline_junk(raw, line):
             line.skip.append((start, end))
@@ -235,11 +237,11 @@ def _drop_noise_lines(lines: list[_Line], lexicon: Lexicon) -> tuple[list[_Line]
 
 
 def _break_after_file_name(raw: str, lines: list[_Line], removed: list[Removed]) -> list[_Line]:
-    """Where a document site shows the file's name over a text that runs its title into the first
-    paragraph ("探索…的经验做法.docx" over "探索…的经验做法为持续增强…"), the title ends where the
-    name does: the line is broken there, so the title stands on a line of its own."""
-    names = sorted((r.end, P.DOCUMENT_FILE.match(raw[r.start : r.end]).group("stem"))
-                   for r in removed if r.role == "file-name")
+    """Where a document site shows the file's name (alone on a line, or quoted in its blurb:
+    "《….docx》由会员分享") over a text that runs its title into the first paragraph ("探索…的经验做法
+    为持续增强…", after the preview's page number "1、" if any), the title ends where the name does:
+    the line is broken there, so the title stands on a line of its own."""
+    names = sorted((r.end, stem) for r in removed if (stem := _file_stem(raw[r.start : r.end], r.role)))
     if not names:
         return lines
     out: list[_Line] = []
@@ -248,15 +250,28 @@ def _break_after_file_name(raw: str, lines: list[_Line], removed: list[Removed])
         stem = None
         while k < len(names) and names[k][0] <= line.start:  # the first line kept after a file's name
             stem, k = names[k][1], k + 1
-        rest = line.text[len(stem):] if stem and line.text.startswith(stem) else ""
-        if rest.strip(_SPACE) and not line.skip:
-            at = line.start + len(stem)
-            out.append(_Line(line.start, at, stem, [], line.level))
+        number = P.CHUNK_NUMBER.match(line.text) if stem else None  # the preview's page number
+        numbered = bool(number) and line.text[number.end():].startswith(stem)
+        text = line.text[number.end():] if numbered else line.text
+        skip = [*line.skip, (line.start, line.start + number.end())] if numbered else list(line.skip)
+        cut = line.end - line.start - len(text)  # what stands before the name: a page number left out
+        rest = text[len(stem):] if stem and text.startswith(stem) else ""
+        if rest.strip(_SPACE) and all(e <= line.start + cut for _, e in skip):
+            at = line.start + cut + len(stem)
+            out.append(_Line(line.start, at, stem, skip, line.level))
             lead = len(rest) - len(rest.lstrip(_SPACE))
             out.append(_Line(at + lead, line.end, rest.lstrip(_SPACE), []))
         else:
             out.append(line)
     return out
+
+
+def _file_stem(line: str, role: str) -> str | None:
+    """The name of the file a document site's line shows: a file name alone, or one its blurb quotes."""
+    if role == "file-name":
+        return P.DOCUMENT_FILE.match(line.strip()).group("stem")
+    quoted = _QUOTED_FILE.search(line) if role == "notice" else None
+    return quoted.group("stem") if quoted else None
 
 
 def _views(lines: list[_Line]) -> list[str]:

@@ -33,7 +33,7 @@ _SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]")
 _BLURB_MAX = 200  # characters: a site's blurb about a file is no longer
 # "某某市委党校学报 2023年6期", "某某研究 2021年第3期": a journal's name and issue.
 _JOURNAL_ISSUE = re.compile(r"^\S{2,20}(?:学报|杂志|期刊|月刊|半月刊|旬刊|周刊|论丛|研究|论坛)\s*\d{4}\s*年\s*第?\s*\d{1,2}\s*期$")
-_NOTICE_MAX = 120  # characters: a site's disclaimer or copyright footer is no longer
+_NOTICE_MAX = 200  # characters: a site's disclaimer, copyright footer or blurb about a file is no longer
 _BREADCRUMB_MAX = 160  # characters: a breadcrumb ending on a long headline is no longer
 _BYLINE_MAX = 24  # characters: reporters' roles and names before the paper they wrote in
 # "《某某日报》（2025年11月04日第 18 版）": the paper and edition a report was printed in.
@@ -323,7 +323,7 @@ def is_caption_under_image(text: str, above: str) -> bool:
 def is_page_meta(text: str) -> bool:
     """A page's date line: a date with a clock time or a source label
     ("2022年05月16日 19:21 来源: 某某融媒体中心", "时间：2015年12月13日 04:16:45", the outlet before
-    it: "某某日报2023-05-09 11:55"), a date as a
+    it: "某某日报2023-05-09 11:55"; an e-paper's "日期:08-25"), a date as a
     publishing system writes it followed by the writer ("2023-01-08中共某某市委课题组",
     "2021/04/09 王某某"), or the paper and edition a report was printed in, after its byline or
     writer ("本报记者 某某《某某日报》（2025年11月04日第 18 版）", "某某某《某某日报》（…第 13 版）")."""
@@ -339,6 +339,7 @@ def is_page_meta(text: str) -> bool:
     labels = _labels("meta_label").pattern
     outlet = _labels("site_name_end").pattern
     dated = (_DATE_START.match(t) or re.match(rf"(?:{labels}){_LABEL_SEP}\d{{4}}", t)
+             or re.fullmatch(rf"(?:{labels}){_LABEL_SEP}\d{{1,2}}\s*[-/月]\s*\d{{1,2}}\s*日?", t)
              or re.match(rf"[{P.CJK}]{{1,10}}?(?:{outlet})\s*\d{{4}}\s*[年\-/.]\s*\d{{1,2}}", t))
     return bool(dated and (_CLOCK.search(t) or re.search(rf"(?:{labels}){_LABEL_SEP}", t)))
 

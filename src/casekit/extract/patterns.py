@@ -71,10 +71,10 @@ SITE_FOOTER = re.compile(r"版权所有|ICP备|备案号|Copyright|©|技术支�
 # A name as a paper prints it, a two-character one padded with spaces ("鞠  鹏").
 _SPACED_NAME = rf"[{CJK}](?:[ \u3000]*[{CJK}]){{1,3}}"
 # "…学习。南方日报记者王昌辉摄", "新华社记者  鞠  鹏摄", "图为社区党员…", "刘某某摄" alone under a
-# photo: a photo caption or its credit.
+# photo, "图片由某某村提供": a photo caption or its credit.
 CAPTION = re.compile(
     rf"(?:(?:记者|摄影|通讯员)\s*{_SPACED_NAME}(?:\s+{_SPACED_NAME})*\s*/?\s*摄(?:影)?$)|^图为|^(?:图|图片)\s*[:：]"
-    rf"|^[{CJK}]{{2,4}}\s*摄(?:影)?$"
+    rf"|^[{CJK}]{{2,4}}\s*摄(?:影)?$|^(?:图片|照片|图)(?:均)?由[^，。；\s]{{2,20}}提供$"
 )
 
 # "记者 柴琳琳", "通讯员 张茹 文/图", "南方日报记者卢慧", "本报记者 张某某 通讯员 李某",
