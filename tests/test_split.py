@@ -144,6 +144,11 @@ def test_numbered_case_marks_with_title_on_the_next_line():
     assert [c.title for c in cases_of(text)] == ["推行“三联三促”工作法", "打造“红色港湾”服务品牌"]
 
 
+def test_a_headline_that_asks_keeps_its_question_mark():
+    text = "驻村第一书记如何与村庄相互成就？\n我是某某村的驻村第一书记，从报道中了解到你们正在开展调研活动。"
+    assert lead_title(text, 60) == "驻村第一书记如何与村庄相互成就？"
+
+
 def test_opening_words_end_at_the_document_kind():
     text = "2018 全国城市基层党建工作经验交流座谈会发言稿材料注重发挥区委统筹作用，充分挖掘资源 区委始终把工作重心放在牵头抓总上。"
     assert lead_title(text, 60) == "2018 全国城市基层党建工作经验交流座谈会发言稿材料"

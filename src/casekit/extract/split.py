@@ -391,8 +391,11 @@ def lead_title(text: str, title_max: int) -> str | None:
     run_on = title_lines.run_on_title(text, title_max)
     if run_on:
         return run_on
-    m = re.search(rf"(?<=[{P.CJK}])\s+(?=[{P.CJK}])|[。！？；]", text[10:])
-    cut = 10 + m.start() if m else len(text)
+    m = re.search(rf"(?<=[{P.CJK}])\s+(?=[{P.CJK}])|[。！？?；]", text[10:])
+    if m is None:
+        cut = len(text)
+    else:  # a headline that asks keeps its question mark
+        cut = 10 + (m.end() if m.group() in "？?" else m.start())
     words = text[: min(cut, title_max)].strip()
     return None if any(c in words for c in P.COMMAS) else words
 
