@@ -119,3 +119,10 @@ def test_headline_once_cleaning_has_cut_the_sites_lines(text, title, lexicon):
 def test_a_headline_quoted_whole_loses_its_quotation_marks():
     (case,) = split_cases(f"【山东】“山村巨变背后：一位女书记的初心”\n{BODY}")
     assert case.title == "山村巨变背后：一位女书记的初心"
+
+
+def test_a_title_run_into_the_text_below_a_sites_menu_word():
+    """Past the site's menu words, a text that runs its title into its first paragraph still
+    gives the title where a word of the document's kind ends it."""
+    (case,) = split_cases(f"浏览记录\n某镇市级文明村镇申请材料某镇位于县城西南部，面积63平方公里，辖23个行政村。{BODY}")
+    assert case.title == "某镇市级文明村镇申请材料"

@@ -319,6 +319,8 @@ def _speaker_anchors(paragraphs: list[Paragraph]) -> list[_Anchor]:
 def _leading_anchor(paragraphs: list[Paragraph], title_max: int) -> _Anchor:
     head = title_lines.find_headline([p.text for p in paragraphs[: title_lines.HEAD_WINDOW]], title_max)
     if head.skipped:  # page furniture, a note or a contents list stood above: the headline (if any) is below
+        if head.index is None and head.text_start is not None:  # the text may run its title into it
+            return _Anchor(0, _cued_lead_title(paragraphs[head.text_start].text, title_max), None, None)
         if head.index is None or head.title is None:
             return _Anchor(0, None, None, None)
         return _headline_anchor(paragraphs, head, field_value(head.title), title_max)
@@ -385,12 +387,9 @@ def lead_title(text: str, title_max: int) -> str | None:
     """A title for text that has no title line: its opening words up to a break, or up to the word
     that names the document's kind ("…座谈会发言稿材料") or a marker of the text ("…【导语】").
     None when those words are a sentence (commas inside): the text has no headline then."""
-    cue = P.TITLE_END_CUE.search(text, 0, title_max)
-    if cue:
-        return text[: cue.end()].strip()
-    run_on = title_lines.run_on_title(text, title_max)
-    if run_on:
-        return run_on
+    cued = _cued_lead_title(text, title_max)
+    if cued:
+        return cued
     m = re.search(rf"(?<=[{P.CJK}])\s+(?=[{P.CJK}])|[。！？?；]", text[10:])
     if m is None:
         cut = len(text)
@@ -398,6 +397,13 @@ def lead_title(text: str, title_max: int) -> str | None:
         cut = 10 + (m.end() if m.group() in "？?" else m.start())
     words = text[: min(cut, title_max)].strip()
     return None if any(c in words for c in P.COMMAS) else words
+
+
+def _cued_lead_title(text: str, title_max: int) -> str | None:
+    """The title a text runs into its first paragraph, where a word or a mark ends it: the
+    document's kind ("…申请材料"), a marker of the text, a salutation, a speech's date."""
+    cue = P.TITLE_END_CUE.search(text, 0, title_max)
+    return text[: cue.end()].strip() if cue else title_lines.run_on_title(text, title_max)
 
 
 def field_value(line: str) -> str:

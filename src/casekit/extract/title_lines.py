@@ -249,8 +249,8 @@ def find_headline(lines: list[str], title_max: int = 60) -> Headline:
             skipped = True  # an entry of a table of contents above the headline
         elif is_candidate(t, title_max):
             skipped = in_list = True  # one of a list of headlines (a newspaper page's other articles)
-        else:
-            return Headline(None, None, None, skipped)  # the text itself: no headline above it
+        else:  # the text itself: no headline above it
+            return Headline(None, None, None, skipped, text_start=i if skipped else None)
         i += 1
     return Headline(None, None, None, skipped)
 
