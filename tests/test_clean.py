@@ -126,6 +126,8 @@ def test_real_numbered_list_keeps_its_numbers(lexicon):
         pytest.param("新华社记者  鞠  鹏摄", id="photo-credit-with-a-spaced-name"),
         pytest.param("刘某某摄", id="photo-credit-alone-under-a-photo"),
         pytest.param("图片由某某村提供", id="photo-source-credit"),
+        pytest.param("時(shí)間:2022-05-14 09:10:00", id="page-meta-with-a-mirror-sites-pinyin"),
+        pytest.param("導(dǎo)語(yǔ):某某發(fā)言一文來(lái)源于網(wǎng)友上傳,不代表本站觀點(diǎn),歡迎參考。", id="blurb-with-pinyin"),
     ],
 )
 def test_drops_noise_lines(noise, lexicon):

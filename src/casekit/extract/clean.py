@@ -275,8 +275,11 @@ def _file_stem(line: str, role: str) -> str | None:
 
 
 def _views(lines: list[_Line]) -> list[str]:
-    """The lines in simplified characters, one for one, as the line model and its guard read them."""
-    return simplified("\n".join(ln.text for ln in lines)).split("\n") if lines else []
+    """The lines as the rules, the line model and its guard judge them whole: in simplified
+    characters, without the pinyin a mirror site writes after characters ("時(shí)間：…" is a date
+    line). Not one for one: nothing reads an offset in a view."""
+    joined = P.PINYIN_GLOSS.sub("", "\n".join(ln.text for ln in lines))
+    return simplified(joined).split("\n") if lines else []
 
 
 def _ruled_noise(lines: list[_Line], views: list[str], lexicon: Lexicon) -> tuple[list[str | None], list[str]]:

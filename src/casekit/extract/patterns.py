@@ -101,6 +101,9 @@ STRAY_WWW = re.compile(rf"(?<=[{CJK}])www\.(?=[{CJK}])")
 
 # "<p>", "</strong>", "<br/>", "<span style='…'>": HTML tags left in a text pasted from a page.
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>\n]{0,300})?/?>")
+# "時(shí)間", "鄉(xiāng)鎮(zhèn)": the pinyin some mirror sites write after characters, tone marks and all.
+PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+
 # "<!--more-->", "<!-- 正文开始 -->": an HTML comment, a publishing system's marker in the text.
 HTML_COMMENT = re.compile(r"<!--.{0,200}?-->")
 
