@@ -29,7 +29,7 @@ ROWS = [
                  "", None, False, (), "news", id="place-headline-and-quoted-lead"),
     pytest.param("学院召开组织工作推进会", "学院召开组织工作推进会\n5月12日上午，学院举行组织工作推进会，院党委书记出席并讲话。",
                  "", None, False, (), "news", id="dated-event-lead"),
-    pytest.param("四川某县用活“四小工作法” 未诉先办", "四川某县用活“四小工作法” 未诉先办\n今年以来，某县推出“四小工作法”。",
+    pytest.param("四川某县用活“四小工作法” 未诉先办", "四川某县用活“四小工作法” 未诉先办\n某县推出“四小工作法”，群众诉求未诉先办。",
                  "", None, False, (), "news", id="a-headline-led-by-its-province-alone"),
     pytest.param("重要讲话在各地引发热烈反响", "重要讲话在各地引发热烈反响\n青禾网消息（青禾新闻）：重要讲话在各地引发热烈反响。",
                  "重要讲话在各地引发热烈反响\n<p><strong>青禾网消息</strong>（青禾新闻）：重要讲话在各地引发热烈反响。</p>",
