@@ -25,6 +25,7 @@ from casekit.extract.clean import clean_text
         pytest.param("□晚报记者 徐某 文/图 通讯员 贾某某", "byline", id="paper-mark-reporter-wrote-and-photographed"),
         pytest.param("□文/摄 本报记者 杨某某", "byline", id="wrote-and-photographed-before-the-role"),
         pytest.param("■记者 应某某 谭某某 插画 张某某", "byline", id="reporters-and-illustrator"),
+        pytest.param("某某日报客户端 | 记者 李某某", "byline", id="outlet-and-bar-before-the-byline"),
         pytest.param("日期:08-25", "page-meta", id="e-paper-date-without-a-year"),
         pytest.param("简介:某某文库小编为你整理了多篇相关的《某某工作总结》,但愿对你工作学习有帮助。", "notice",
                      id="document-site-editors-blurb"),

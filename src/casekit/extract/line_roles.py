@@ -53,6 +53,8 @@ _BRACKETS = "（）()[]【】［］〔〕"
 _BOX_MARKS = "□■◆●"  # "□晚报记者 某某": a paper's mark before a byline
 # "记者 某某 文/图", "□文/摄 本报记者 某某": the reporter wrote and took the photos.
 _WRITTEN_AND_PHOTOGRAPHED = ("文/图", "文／图", "/图", "文/摄", "文／摄", "图/文", "图文")
+# "北京日报客户端 | 记者 某某": the outlet, then a bar, before a byline.
+_OUTLET_BEFORE_BYLINE = re.compile(rf"^[{P.CJK}]{{2,12}}(?:日报|晚报|客户端|新闻网|网|电视台|融媒体中心)\s*[|｜]\s*")
 # "晚报记者", "南方日报记者": the paper's name before a reporter's role.
 _OUTLET_BEFORE_ROLE = re.compile(rf"^[{P.CJK}]{{0,8}}(?:日报|晚报|报社|电视台|新闻网|新华社)(?=[{P.CJK}])")
 # "（某某大学马克思主义学院，北京 100871）", "某某集团有限公司某某分公司,陕西咸阳 712046": a journal
@@ -268,11 +270,11 @@ def is_credit(text: str) -> bool:
 
 def is_byline(text: str) -> bool:
     """A reporters' byline of names and role words ("郭某 黄某 本报记者 鄢某", "（通讯员 陈某、韩某）",
-    "□晚报记者 某某 文/图 通讯员 某某").
+    "□晚报记者 某某 文/图 通讯员 某某", "某某日报客户端 | 记者 某某").
 
     A photographer's credit ("记者某某摄") is not one: it may be the end of a caption wrapped
     over lines, which cleaning judges whole (`patterns.CAPTION`)."""
-    t = _unbracketed(text).lstrip(_BOX_MARKS)
+    t = _OUTLET_BEFORE_BYLINE.sub("", _unbracketed(text).lstrip(_BOX_MARKS))
     if len(t) > 40 or is_sentence(t) or t.endswith(("摄", "摄影")):
         return False
     roles = _labels("reporter")
