@@ -89,6 +89,7 @@ from casekit.extract.clean import clean_text
         pytest.param("某某市委党校学报 2023年6期", "apparatus", id="journal-name-and-issue"),
         pytest.param("编者按：为推动工作落实，我市召开述职会议，现将述职报告予以刊发。", "editor-note", id="editors-note-run-on"),
         pytest.param("【编者按】本期刊发某县的经验做法。", "editor-note", id="editors-note-in-brackets"),
+        pytest.param("编者按 7月3日，某座谈会在京召开，现摘编刊登，以飨读者。", "editor-note", id="editors-note-after-a-space"),
     ],
 )
 def test_furniture_kinds(line, kind):

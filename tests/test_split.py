@@ -216,6 +216,17 @@ def test_several_peoples_remarks_under_one_title(lexicon):
     assert {c.collection for c in cases} == {"建强农村战斗堡垒 引领乡村振兴——基层党组织书记谈发展"}
 
 
+def test_a_page_of_excerpted_speeches_heads_a_collection(lexicon):
+    from casekit.extract.clean import clean_text
+
+    raw = ("3位乡村干部在座谈会上的发言摘登\n2021-07-09 09:11:00  来源:某某报\n"
+           "编者按 7月3日，某座谈会在京召开，会上有3位乡村干部代表发言，现摘编刊登，以飨读者。\n"
+           "建强堡垒作为重中之重\n某某县某某村书记、主任 尹某某\n我从2000年起担任村党支部书记，是村里发展的亲历者、见证者。")
+    cleaned = clean_text(raw, lexicon)
+    (case,) = split_cases(cleaned.text, cleaned.headers)
+    assert (case.title, case.collection) == ("建强堡垒作为重中之重", "3位乡村干部在座谈会上的发言摘登")
+
+
 def test_compilation_with_a_table_of_contents(lexicon):
     from casekit.extract.clean import clean_text
 

@@ -11,6 +11,8 @@ BODY = "今年以来，某某街道党工委坚持党建引领，推动基层治
 
 HEADLINES = [
         pytest.param(f"电脑版\n我的收藏\n推行红色网格工作法\n{BODY}", "推行红色网格工作法", id="menu-words"),
+        pytest.param(f"某某报网\n微信公众号\n某某报网\n官方微博\n建强堡垒作为重中之重\n{BODY}", "建强堡垒作为重中之重",
+                     id="follow-us-links"),
         pytest.param(f"学习园地\n支部生活\n志愿活动\n打造党群连心驿站\n{BODY}", "打造党群连心驿站", id="short-menu-items"),
         pytest.param(f"2 2 2\n党员积分管理见实效\n{BODY}", "党员积分管理见实效", id="digit-row"),
         pytest.param(f'< img src="" />某某频道 首页 要闻 政务 民生 文旅\n社区里的“议事厅”\n{BODY}', "社区里的“议事厅”", id="markup-remnant"),

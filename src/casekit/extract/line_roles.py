@@ -457,11 +457,11 @@ def is_site_notice(text: str) -> bool:
 
 
 def _editor_note_label(text: str) -> str | None:
-    """What follows an editor's note label opening the line ("编者按：…", "【编者按】…"), or None."""
+    """What follows an editor's note label opening the line ("编者按：…", "【编者按】…", "编者按 …"), or None."""
     t = text.strip().lstrip("【[")
     for w in cues()["editor_note"]:
-        if t.startswith(w) and (len(t) <= len(w) + 1 or t[len(w)] in "：:】]"):
-            return t[len(w):].lstrip("】]：: ")
+        if t.startswith(w) and (len(t) <= len(w) + 1 or t[len(w)] in "：:】] \u3000"):
+            return t[len(w):].lstrip("】]：: \u3000")
     return None
 
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Collection
 
 from casekit.extract import patterns as P
-from casekit.extract.line_roles import is_person_label
+from casekit.extract.line_roles import is_person_label, is_speaker_line
 from casekit.models import TEMPLATE_SECTIONS
 from casekit.options import read_lexicon_yaml
 
@@ -147,6 +147,7 @@ def genre_scores(text: str, title: str | None, source_has_byline: bool = False, 
         "host_turns": _host_turns(text, cues.shapes["host_turns"].words) >= _HOST_TURNS_MIN,
         "named_turns": _two_speakers_alternate(text),
         "speaker_title": bool(P.SPEAKER_WITH_POST.match(title + "：")),
+        "speaker_line": is_speaker_line(body.lstrip().split("\n", 1)[0]),
         "first_person": _first_person(body[:_LEAD_CHARS]) >= _FIRST_PERSON_MIN,
         "template_opening": (next(iter(section_keys), None) == TEMPLATE_SECTIONS[0]
                              and any(w in opening_heading for w in cues.shapes["template_opening"].words)),
