@@ -72,6 +72,8 @@ from casekit.extract.clean import clean_text
         pytest.param("(某某市委政法委员会,浙江 某某 312000)", "affiliation", id="affiliation-postcode"),
         pytest.param("某某物资集团有限公司某某分公司,陕西咸阳 712046", "affiliation", id="affiliation-unbracketed"),
         pytest.param("下面是小编为大家整理的品牌党支部材料,供大家参考。", "notice", id="document-site-editors-offer"),
+        pytest.param("在医院如何做好党建工作?下面是小编给大家带来的工作总结范文,我们一起来看看吧,希望大家能喜欢!", "notice",
+                     id="document-site-editors-teaser"),
         pytest.param("0100702800100000000000000111000011286554", "digits", id="tracking-digits"),
         pytest.param("(更新时间戳: 1697287690569)", "digits", id="labelled-timestamp"),
         pytest.param("文章编号：202310140001", "digits", id="labelled-article-id"),

@@ -144,6 +144,11 @@ def test_numbered_case_marks_with_title_on_the_next_line():
     assert [c.title for c in cases_of(text)] == ["推行“三联三促”工作法", "打造“红色港湾”服务品牌"]
 
 
+def test_a_quotation_cut_short_is_no_headline():
+    text = "“检察院办理民事行政申诉案件收不收费？当然不收费！”近日，某社区搭起10个志愿服务台。"
+    assert lead_title(text, 60) is None
+
+
 def test_a_headline_that_asks_keeps_its_question_mark():
     text = "驻村第一书记如何与村庄相互成就？\n我是某某村的驻村第一书记，从报道中了解到你们正在开展调研活动。"
     assert lead_title(text, 60) == "驻村第一书记如何与村庄相互成就？"

@@ -396,7 +396,8 @@ def lead_title(text: str, title_max: int) -> str | None:
     else:  # a headline that asks keeps its question mark
         cut = 10 + (m.end() if m.group() in "？?" else m.start())
     words = text[: min(cut, title_max)].strip()
-    return None if any(c in words for c in P.COMMAS) else words
+    # a sentence's opening words, or a quotation cut short ("“…收不收费？"), are no headline
+    return None if any(c in words for c in P.COMMAS) or words.count("“") != words.count("”") else words
 
 
 def _cued_lead_title(text: str, title_max: int) -> str | None:
