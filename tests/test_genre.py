@@ -154,3 +154,21 @@ def test_a_contents_list_above_the_headline_shows_the_template(options, tmp_path
 def test_a_case_opening_on_the_templates_background(title, text, heading, genre):
     """A text cut off after its first section shows the template only by that section's heading."""
     assert find_genre(text, title, None, False, ("background",), opening_heading=heading) == genre
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param("本報記者 安 娜\n社區黨組織書記作為社區治理的“領頭雁”，在基層黨建中發揮重要作用。", id="byline-over-a-text-without-headline"),
+        pytest.param("记者汪某某报道从9月29日开始，某县各单位党组织以加入党建联盟的形式实现资源共享。", id="byline-run-into-the-first-sentence"),
+    ],
+)
+def test_a_reporters_byline_where_a_page_puts_it_makes_news(raw, options, tmp_path):
+    from casekit.extract.read import read_document
+    from casekit.pipeline import process_document
+
+    path = tmp_path / "报道.txt"
+    path.write_text(raw, encoding="utf-8")
+    (case,) = process_document(read_document(path, path.name), options)
+    assert case.genre == "news"
+    assert "记者" not in case.text and "記者" not in case.text

@@ -232,6 +232,16 @@ def test_a_page_of_excerpted_speeches_heads_a_collection(lexicon):
     assert (case.title, case.collection) == ("建强堡垒作为重中之重", "3位乡村干部在座谈会上的发言摘登")
 
 
+def test_a_writers_unit_over_a_text_without_headline():
+    (case,) = split_cases("■市委组织部课题组\n随着经济发展和城市建设的需要，一座座商务楼宇拔地而起，成为城市的亮丽风景线。")
+    assert (case.title, case.unit) == (None, "市委组织部课题组")
+
+
+def test_a_title_field_quoted_whole():
+    (case,) = split_cases("标题：“杞县成立产业集聚区党建联盟”\n从9月29日开始，某县各单位党组织加入党建联盟，实现资源共享。")
+    assert case.title == "杞县成立产业集聚区党建联盟"
+
+
 def test_compilation_with_a_table_of_contents(lexicon):
     from casekit.extract.clean import clean_text
 

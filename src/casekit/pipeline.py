@@ -71,7 +71,8 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, abo
     title, unit = _simplified(span.title), _simplified(span.unit)
     raw_start, raw_end = cleaned.raw_span(span.start, span.end)
     raw_lead = doc.text[raw_start : raw_start + _BYLINE_LOOKAHEAD]  # source lines cleaning left out
-    byline = bool(cleaned.roles_between(raw_start, raw_start + _BYLINE_LOOKAHEAD) & _REPORT_ROLES)
+    raw_above = cleaned.raw_span(above, above)[0] if above else 0  # a byline may stand over a text with no headline
+    byline = bool(cleaned.roles_between(raw_above, raw_start + _BYLINE_LOOKAHEAD) & _REPORT_ROLES)
     region, admin = find_region(unit, title, view, lex.ambiguous_places)
     sections = [_section_as_written(s, written) for s in split_sections(view, lex.heading_keys, lex.heading_cues)]
     outline = split_sections(simplified(cleaned.text[above : span.start]), lex.heading_keys, lex.heading_cues)

@@ -447,7 +447,7 @@ def _strip_run(run: list[tuple[_Line, int]]) -> None:
 
 # Junk inside a line, with the role of what it cuts (None for markup and stray characters).
 _INLINE_JUNK = ((P.SOURCE_CREDIT, "credit"), (P.URL, "url"), (P.STRAY_WWW, None), (P.STAGE_DIRECTION, "stage-direction"),
-                (P.NEWS_DATELINE, "dateline"), (P.NUMBER_GAP, None), (P.HTML_TAG, None), (P.LEADING_CAPTION, "caption"),
+                (P.NEWS_DATELINE, "dateline"), (P.REPORTED_BY, "byline"), (P.NUMBER_GAP, None), (P.HTML_TAG, None), (P.LEADING_CAPTION, "caption"),
                 (P.LENGTH_NOTE, "notice"), (P.HTML_COMMENT, None))
 
 

@@ -50,7 +50,6 @@ _AFFILIATION = re.compile(rf"^中共[^\s，。]{{2,24}}$|^[^\s，。]{{2,24}}(?:
 # "（刘某某 摄）", "（张某、李某 摄）" at the end of a caption.
 _PHOTO_CREDIT = re.compile(rf"[（(]\s*[{P.CJK}]{{2,4}}(?:[\s、，,]+[{P.CJK}]{{2,4}})*\s*摄(?:影)?\s*[）)]$")
 _BRACKETS = "（）()[]【】［］〔〕"
-_BOX_MARKS = "□■◆●"  # "□晚报记者 某某": a paper's mark before a byline
 # "记者 某某 文/图", "□文/摄 本报记者 某某": the reporter wrote and took the photos.
 _WRITTEN_AND_PHOTOGRAPHED = ("文/图", "文／图", "/图", "文/摄", "文／摄", "图/文", "图文")
 # "北京日报客户端 | 记者 某某": the outlet, then a bar, before a byline.
@@ -250,8 +249,9 @@ def _is_personal_name(word: str) -> bool:
 
 def is_organisation(text: str) -> bool:
     """A line naming an organisation alone ("中共某某县委组织部", "某某集团有限公司广东公司",
-    "某某社区党组织领办合作社", "中共某某市委政法委课题组"): under a headline, the writers' unit."""
-    t = text.strip()
+    "某某社区党组织领办合作社", "中共某某市委政法委课题组", "■市委组织部课题组" after a paper's box
+    mark): under a headline, the writers' unit."""
+    t = text.strip().lstrip(P.BOX_MARKS)
     return len(t) <= 40 and not is_sentence(t) and _AFFILIATION.match(t) is not None
 
 
@@ -274,11 +274,11 @@ def is_byline(text: str) -> bool:
 
     A photographer's credit ("记者某某摄") is not one: it may be the end of a caption wrapped
     over lines, which cleaning judges whole (`patterns.CAPTION`)."""
-    t = _OUTLET_BEFORE_BYLINE.sub("", _unbracketed(text).lstrip(_BOX_MARKS))
+    t = _OUTLET_BEFORE_BYLINE.sub("", _unbracketed(text).lstrip(P.BOX_MARKS))
     if len(t) > 40 or is_sentence(t) or t.endswith(("摄", "摄影")):
         return False
     roles = _labels("reporter")
-    items = [i for i in _SPLIT_ITEMS.split(t) if i and i not in _WRITTEN_AND_PHOTOGRAPHED]
+    items = _spaced_names_joined([i for i in _SPLIT_ITEMS.split(t) if i and i not in _WRITTEN_AND_PHOTOGRAPHED])
     seen_role = False
     for item in items:
         role = _OUTLET_BEFORE_ROLE.sub("", item)
@@ -289,6 +289,17 @@ def is_byline(text: str) -> bool:
         if item and not _NAME.match(item):
             return False
     return seen_role
+
+
+def _spaced_names_joined(items: list[str]) -> list[str]:
+    """A byline's items with a two-character name a paper pads with a space ("安 娜") joined."""
+    joined: list[str] = []
+    for item in items:
+        if len(item) == 1 and joined and len(joined[-1]) == 1:
+            joined[-1] += item
+        else:
+            joined.append(item)
+    return joined
 
 
 def is_caption(text: str) -> bool:

@@ -77,11 +77,14 @@ CAPTION = re.compile(
     rf"|^[{CJK}]{{2,4}}\s*摄(?:影)?$|^(?:图片|照片|图)(?:均)?由[^，。；\s]{{2,20}}提供$"
 )
 
+# "□晚报记者 某某", "■市委组织部课题组": the box mark a paper prints before a byline or a unit line.
+BOX_MARKS = "□■◆●"
+
 # "记者 柴琳琳", "通讯员 张茹 文/图", "南方日报记者卢慧", "本报记者 张某某 通讯员 李某",
 # "□晚报记者 徐某 文/图 通讯员 贾某某" (a paper's box mark before it): a byline.
 _PHOTO_MARK = r"(?:[\s\u3000]*(?:文\s*/\s*图|/\s*图|摄))?"
 BYLINE = re.compile(
-    rf"^[□■◆●]?\s*(?:[{CJK}]{{0,8}}(?:日报|晚报|报社|电视台|新闻网|新华社|本报))?(?:特约|见习)?(?:记者|通讯员|实习生)"
+    rf"^[{BOX_MARKS}]?\s*(?:[{CJK}]{{0,8}}(?:日报|晚报|报社|电视台|新闻网|新华社|本报))?(?:特约|见习)?(?:记者|通讯员|实习生)"
     rf"[\s\u3000:：]*[{CJK}]{{2,4}}{_PHOTO_MARK}"
     rf"(?:[\s\u3000、，,]*(?:(?:记者|通讯员|实习生)[\s\u3000:：]*)?[{CJK}]{{2,4}}{_PHOTO_MARK})*"
     r"[\s\u3000]*(?:报道)?$"
@@ -222,6 +225,8 @@ DATELINE = re.compile(
 )
 # "本报讯（记者 张某 通讯员 李某）", "新华社北京3月5日电（记者 王某）": a news dateline at a paragraph
 # start with its reporters, the span cleaning cuts out of the paragraph.
+# "记者某某报道从9月29日开始，…": a reporter's byline run into the first sentence.
+REPORTED_BY = re.compile(rf"^(?:本报)?记者\s*{_SPACED_NAME}(?:[\s、]+{_SPACED_NAME})*\s*报道\s*")
 NEWS_DATELINE = re.compile(r"^[^\s，。：]{0,16}?(?:讯|电)\s*[（(][^）)]{0,40}?(?:记者|通讯员)[^）)]{0,40}[）)]\s*")
 
 # "…经验交流座谈会发言稿材料注重发挥…": a document-kind word that ends a title run on into the text.

@@ -217,7 +217,7 @@ def find_headline(lines: list[str], title_max: int = 60) -> Headline:
     fields = ((k, P.TITLE_FIELD.match(ln.strip())) for k, ln in enumerate(lines[i : i + _LOOKAHEAD], i))
     field = next(((k, m) for k, m in fields if m), None)
     if field:  # a form's title field ("案例名称：…") under the form's name
-        return Headline(field[0], field[1].group("title").strip(), None, field[0] > 0)
+        return Headline(field[0], _unquoted(field[1].group("title").strip()), None, field[0] > 0)
     second = lines[1].strip() if len(lines) > 1 else None
     opens_with_headline = (not skipped and bool(lines) and is_candidate(lines[0], title_max)
                            and not is_series(lines[0].strip(), second) and not is_list_entry(lines[0], second))
