@@ -16,7 +16,8 @@ from casekit.pipeline import process_document
 from conftest import SHARED
 
 HERE = Path(__file__).parent
-REAL_SETS = ("dev", "extra5", "extra6", "extra7", "extra8", "extra9", "extra10", "extra11", "extra12")  # under ../shared/eval, each with tests/<set>_floors.yaml
+# Sets of real documents under ../shared/eval, each with its floors in tests/<set>_floors.yaml.
+REAL_SETS = ("dev", "extra5", "extra6", "extra7", "extra8", "extra9", "extra10", "extra11", "extra12")
 GATES = {**{name: (SHARED / "eval" / name, HERE / f"{name}_floors.yaml") for name in REAL_SETS},
          "corpus": (HERE / "corpus", HERE / "corpus_floors.yaml")}
 INPUTS = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
