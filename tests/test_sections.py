@@ -74,6 +74,8 @@ def test_template_sections(text, expected, lexicon):
         pytest.param("一、××镇基本概况", "background", id="a-masked-name-with-crosses"),
         pytest.param("创建背景与动因：", "background", id="a-label-alone-with-its-colon"),
         pytest.param("工作做法", "practices", id="unnumbered-heading-ending-with-a-variant"),
+        pytest.param("二、某商务区楼宇党建的实践与探索", "practices", id="a-variants-terms-joined-by-yu"),
+        pytest.param("一、背景和起因", "background", id="a-variants-terms-joined-by-he"),
         pytest.param("社区基本情况", "background", id="unnumbered-heading-qualified-by-a-name"),
         pytest.param("四、特色亮点", "other", id="no-cue"),
         pytest.param("二、完善考核评价机制提升效果", "other", id="too-long-for-a-cue"),

@@ -96,8 +96,12 @@ def read_lexicon_yaml(name: str) -> dict:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
+    from casekit.extract.patterns import HEADING_JOINERS
+
     headings = read_lexicon_yaml("headings.yaml")
     heading_keys = {variant: key for key, variants in headings.items() for variant in variants}
+    for variant, key in list(heading_keys.items()):  # "背景与起因" also as "背景起因", which "背景和起因" reads as
+        heading_keys.setdefault(HEADING_JOINERS.sub("", variant), key)
     domains = {name: tuple(cues) for name, cues in read_lexicon_yaml("domains.yaml").items()}
     return Lexicon(
         heading_keys=heading_keys,

@@ -242,6 +242,10 @@ YEAR_RANGE_PREFIX = re.compile(r"^\d{4}\s*(?:至|-|—|–|~)\s*\d{4}\s*年度?|
 # over several pieces, counted.
 PIECES_TITLE = re.compile(rf"(?<!第)[{CN_SMALL}\d]{{1,2}}[篇则](?:范文)?(?=$|[:：\s（()）])")
 
+# The words joining a heading's two terms ("实践与探索", "背景和起因"): a heading is looked up with
+# them left out as well, so each variant stands for all its joinings.
+HEADING_JOINERS = re.compile("[与和及]")
+
 # "一、背景", "（二）主要做法", "3. 经验启示", "第一部分 背景", "【背景】", "背景：": numbering of a heading.
 HEADING_NUMBER = re.compile(
     rf"^(?:[{CN_SMALL}]+\s*[、.．]|[（(][{CN_SMALL}]+[）)]|\d{{1,2}}\s*[、.．]|第[{CN_SMALL}]+(?:部分|章|节)\s*[、：:]?)\s*"

@@ -97,11 +97,12 @@ def _parse_heading(par: str, heading_keys: dict[str, str], heading_cues: Heading
     rest_at = number.end() if number else 0
     rest = par[rest_at:]
     whole = _MASKED_NAME.sub("某", rest.strip(_BRACKETS + "：: "))
-    if whole in heading_keys:
-        return heading_keys[whole], par.strip(), len(par)
-    named = _top_heading_key(par, whole, heading_keys) if number else _short_heading_key(whole, heading_keys)
-    if named:
-        return named, par.strip(), len(par)
+    for name in dict.fromkeys((whole, P.HEADING_JOINERS.sub("", whole))):  # "实践与探索" reads as 实践探索
+        if name in heading_keys:
+            return heading_keys[name], par.strip(), len(par)
+        named = _top_heading_key(par, name, heading_keys) if number else _short_heading_key(name, heading_keys)
+        if named:
+            return named, par.strip(), len(par)
     inline = (_INLINE_HEADING.match(rest) or (_NUMBERED_INLINE_HEADING.match(rest) if number else None))
     if inline and inline.group("name").strip() in heading_keys:
         return heading_keys[inline.group("name").strip()], par[: rest_at + inline.end()].rstrip(), rest_at + inline.end()
