@@ -94,6 +94,8 @@ ROWS = [
                  id="answers-to-reporters-named-in-the-title"),
     pytest.param("建强堡垒作为重中之重", "建强堡垒作为重中之重\n某某县某某村书记、主任 尹某某\n我从2000年起担任村党支部书记，是村里发展的亲历者。",
                  "", None, False, (), "speech", id="the-speakers-office-and-name-under-the-title"),
+    pytest.param("专题采访组采访某村党委书记王某某", "专题采访组采访某村党委书记王某某\n8月29日至30日，编辑来到某村对党委书记进行专访。",
+                 "", None, False, (), "interview", id="an-interview-named-in-the-title-by-caifang"),
     pytest.param("村里来了记者", "村里来了记者\n近日，记者走进某村。\n记者：村里变化大吗？村民笑着说变化很大。", "", None, False,
                  (), "news", id="one-question-in-a-report-is-no-interview"),
     pytest.param("某市基层治理体制机制研究", "某市基层治理体制机制研究\n课题组与50余名干部座谈访谈，发放问卷。", "", None,

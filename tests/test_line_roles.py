@@ -28,6 +28,8 @@ from casekit.extract.clean import clean_text
         pytest.param("某某日报客户端 | 记者 李某某", "byline", id="outlet-and-bar-before-the-byline"),
         pytest.param("本报记者 安 娜", "byline", id="a-name-padded-with-a-space"),
         pytest.param("内容预览：", "paywall", id="document-site-preview-label"),
+        pytest.param("此处内容需要权限查看", "paywall", id="content-behind-permissions"),
+        pytest.param("普通用户特权:8.8积分", "paywall", id="users-privileges-row"),
         pytest.param("全文共2648字,仅供站内会员学习参考(会员可打开排版规范的全部文档)", "paywall", id="members-only-note"),
         pytest.param("定义你的浏览字号：", "buttons", id="font-size-control-label"),
         pytest.param("更新时间:2023-08-25 06:33:51 某某知识网 www.example.com", "page-meta", id="update-time-and-site"),
