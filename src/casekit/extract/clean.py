@@ -37,8 +37,6 @@ _FURNITURE_MAX = 200  # characters: no header, footer, button row or credit line
 # "指导老师：某某某", "作者：某某": a short labelled field, on a line of its own, never a wrapped line's tail.
 _LABELLED_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*[^，。；：:,;]{1,20}$")
 _MIN_WRAP = 20  # hard-wrapped text is wider than this; a few short lines of like length are not a wrap
-# "《社区治理典型案例材料.docx》由会员分享": the file a document site's blurb names.
-_QUOTED_FILE = re.compile(r"《(?P<stem>[^《》]{2,60}?)\.(?:docx?|wps|pdf|txt|pptx?)》", re.IGNORECASE)
 _CJK_CONTEXT = set("“”‘’《》「」『』【】（）、。，；：！？…—")
 
 
@@ -270,7 +268,7 @@ def _file_stem(line: str, role: str) -> str | None:
     """The name of the file a document site's line shows: a file name alone, or one its blurb quotes."""
     if role == "file-name":
         return P.DOCUMENT_FILE.match(line.strip()).group("stem")
-    quoted = _QUOTED_FILE.search(line) if role == "notice" else None
+    quoted = P.QUOTED_FILE.search(line) if role == "notice" else None
     return quoted.group("stem") if quoted else None
 
 

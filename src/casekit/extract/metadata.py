@@ -31,8 +31,8 @@ _FIRST_PERSON_MIN = 2  # a lead that says "I" twice is written by the one who sp
 # 我 as "I": not 我们 (we), nor the 我 of 我县 / 我校 / 我国 (our county, school, country).
 _I = re.compile(r"我(?![们們县縣市区區镇鎮乡鄉村省校院局厅廳委国國党黨])")
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」")
-_TURN_CHANGES_MIN = 3
-_FLATTENED_TURN = re.compile(r"(?<=[。！？!?])[ \u3000]+")  # a sentence's end, then the space a lost break left  # question, answer, question, answer: a conversation, not two quoted remarks
+_TURN_CHANGES_MIN = 3  # question, answer, question, answer: a conversation, not two quoted remarks
+_FLATTENED_TURN = re.compile(r"(?<=[。！？!?])[ \u3000]+")  # a sentence's end, then the space a lost break left
 # "严某某：…", "张书记：…": a line opening on the name of who speaks.
 _TURN_LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{1,4})\s*[:：]")
 _PROFILE_WORDS_MIN = 2  # a report may give one fact of the place it visits; a unit's profile gives several

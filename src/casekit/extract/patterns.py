@@ -144,6 +144,8 @@ MD_EMPHASIS_LINE = re.compile(r"^(?P<mark>[*_]{1,3})(?P<inner>\S.*?\S)(?P=mark)$
 # "640 (15).jpg", "IMG_2031.JPG": an image's file name left where a page showed the image.
 # "社区治理典型案例材料.docx": a document's file name, as a document-sharing site shows it over the text.
 DOCUMENT_FILE = re.compile(r"^(?P<stem>[^\s/\\]{2,60}?)\.(?:docx?|wps|pdf|txt|pptx?|xlsx?|rtf|odt)$", re.IGNORECASE)
+# "《社区治理典型案例材料.docx》由会员分享": the file a document site's blurb names.
+QUOTED_FILE = re.compile(r"《(?P<stem>[^《》]{2,60}?)\.(?:docx?|wps|pdf|txt|pptx?)》", re.IGNORECASE)
 IMAGE_FILE = re.compile(r"^[\w\-\s()（）]{1,40}\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
 MD_IMAGE = re.compile(r"!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)")
 # "[查看原文](https://…)": a link; its words stay, the brackets and the address go.

@@ -319,7 +319,8 @@ def _speaker_anchors(paragraphs: list[Paragraph]) -> list[_Anchor]:
 def _leading_anchor(paragraphs: list[Paragraph], title_max: int) -> _Anchor:
     opening = paragraphs[0].text
     if line_roles.is_organisation(opening) and len(paragraphs) > 1 and line_roles.is_sentence(paragraphs[1].text):
-        return _Anchor(0, None, None, opening.strip().lstrip(P.BOX_MARKS))  # the writers' unit over a text without a headline
+        # the writers' unit over a text without a headline ("■市委组织部课题组")
+        return _Anchor(0, None, None, opening.strip().lstrip(P.BOX_MARKS))
     head = title_lines.find_headline([p.text for p in paragraphs[: title_lines.HEAD_WINDOW]], title_max)
     if head.skipped:  # page furniture, a note or a contents list stood above: the headline (if any) is below
         if head.index is None and head.text_start is not None:  # the text may run its title into it
