@@ -27,6 +27,7 @@ GENRES = ("submission", "speech", "interview", "news", "article")
 _LEAD_CHARS = 300
 _OPENING_CHARS = 80
 _HOST_TURNS_MIN = 2  # a question and its answer at least; a report may quote a reporter's question once
+_PRACTICE_QUOTE_WITHIN = 3  # characters between a title's opening verb and the model it quotes ("探索实施“")
 _FIRST_PERSON_MIN = 2  # a lead that says "I" twice is written by the one who speaks or reflects
 # 我 as "I": not 我们 (we), nor the 我 of 我县 / 我校 / 我国 (our county, school, country).
 _I = re.compile(r"我(?![们們县縣市区區镇鎮乡鄉村省校院局厅廳委国國党黨])")
@@ -141,6 +142,7 @@ def genre_scores(text: str, title: str | None, source_has_byline: bool = False, 
         "place_headline": bool(title) and (bool(P.PLACE_TITLE.match(title)) or title.startswith(cues.provinces)),
         "dated_lead": bool(_DATED_SENTENCE.search(_SPACE.sub("", body[:_LEAD_CHARS]))),
         "span_opening": body.lstrip().startswith(cues.shapes["span_opening"].words),
+        "practice_title": _names_its_practice(title, cues.shapes["practice_title"].words),
         "quoted_lead": body.lstrip().startswith(("“", "\"", "「")),
         "delivery_date": bool(P.DELIVERY_DATE.search(places["opening"])),
         "unit_profile": sum(w in places["lead"] for w in cues.shapes["unit_profile"].words) >= _PROFILE_WORDS_MIN,
@@ -175,6 +177,13 @@ def _turns(text: str) -> list[str]:
 @lru_cache(maxsize=4)
 def _host_turn_pattern(hosts: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"^[^\s，。：:]{0,12}?(?:" + "|".join(map(re.escape, hosts)) + r")\s*[:：]")
+
+
+def _names_its_practice(title: str, verbs: tuple[str, ...]) -> bool:
+    """Whether a title opens on what was done to a quoted model ("创新“三报到三服务”管理模式，…",
+    "推行“五联五帮”"), as a case's title does; a report's headline names the place first."""
+    verb = next((v for v in verbs if title.startswith(v)), None)
+    return verb is not None and "“" in title[len(verb) : len(verb) + _PRACTICE_QUOTE_WITHIN]
 
 
 def _first_person(lead: str) -> int:
