@@ -478,7 +478,7 @@ def _record_markup(segment: str) -> list[tuple[int, int]]:
     """Spans of a dumped record's text field that are no text: its key and quotes, its escapes
     ("title":"…", → the title)."""
     field = P.JSON_TEXT_VALUE.match(segment)
-    if not field or field.group("open").split('"')[1].lower() not in P.TEXT_FIELDS:
+    if not field or field.group("key").lower() not in P.TEXT_FIELDS:
         return []
     inner = field.start("text")
     return [field.span("open"), field.span("close"),

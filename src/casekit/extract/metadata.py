@@ -134,6 +134,7 @@ def genre_scores(text: str, title: str | None, source_has_byline: bool = False, 
         scores[group.genre] += group.weight * hits
     lines = [_SPACE.sub("", P.HTML_TAG.sub("", ln)) for ln in raw_lead.splitlines() if ln.strip()]
     body = _body(text, title)
+    turns = _turns(text)
     seen = {
         "byline": source_has_byline,
         "dateline": any(P.DATELINE.match(ln) or P.NEWS_DATELINE.match(ln) for ln in lines),
@@ -146,8 +147,8 @@ def genre_scores(text: str, title: str | None, source_has_byline: bool = False, 
         "quoted_lead": body.lstrip().startswith(("“", "\"", "「")),
         "delivery_date": bool(P.DELIVERY_DATE.search(places["opening"])),
         "unit_profile": sum(w in places["lead"] for w in cues.shapes["unit_profile"].words) >= _PROFILE_WORDS_MIN,
-        "host_turns": _host_turns(text, cues.shapes["host_turns"].words) >= _HOST_TURNS_MIN,
-        "named_turns": _two_speakers_alternate(text),
+        "host_turns": _host_turns(turns, cues.shapes["host_turns"].words) >= _HOST_TURNS_MIN,
+        "named_turns": _two_speakers_alternate(turns),
         "speaker_title": bool(P.SPEAKER_WITH_POST.match(title + "：")),
         "speaker_line": is_speaker_line(body.lstrip().split("\n", 1)[0]),
         "first_person": _first_person(body[:_LEAD_CHARS]) >= _FIRST_PERSON_MIN,
@@ -161,11 +162,11 @@ def genre_scores(text: str, title: str | None, source_has_byline: bool = False, 
     return scores
 
 
-def _host_turns(text: str, hosts: tuple[str, ...]) -> int:
-    """How many turns of a conversation open on a host's or a reporter's label ("中国某某社记者：…",
-    "主持人：…", "问：…", "答：…")."""
+def _host_turns(turns: list[str], hosts: tuple[str, ...]) -> int:
+    """How many of the text's turns (`_turns`) open on a host's or a reporter's label
+    ("中国某某社记者：…", "主持人：…", "问：…", "答：…")."""
     pattern = _host_turn_pattern(hosts)
-    return sum(1 for turn in _turns(text) if pattern.match(turn))
+    return sum(1 for turn in turns if pattern.match(turn))
 
 
 def _turns(text: str) -> list[str]:
@@ -191,14 +192,14 @@ def _first_person(lead: str) -> int:
     return len(_I.findall(_QUOTED.sub("", lead)))
 
 
-def _two_speakers_alternate(text: str) -> bool:
-    """Whether the text is two people talking in turns, each line opening on the speaker's name
-    ("丁某某：…" / "严某某：…", "王：…" / "张：…"): each speaks twice or more and the turns change
-    hands at least three times."""
-    labels = [m.group(1) for m in map(_TURN_LABEL.match, _turns(text)) if m and is_person_label(m.group(1))]
+def _two_speakers_alternate(turns: list[str]) -> bool:
+    """Whether the text's turns (`_turns`) are two people talking, each opening on the speaker's
+    name ("丁某某：…" / "严某某：…", "王：…" / "张：…"): each speaks twice or more and the turns
+    change hands at least three times."""
+    labels = [m.group(1) for m in map(_TURN_LABEL.match, turns) if m and is_person_label(m.group(1))]
     two = [label for label, n in Counter(labels).most_common(2) if n >= _HOST_TURNS_MIN]
-    turns = [label for label in labels if label in two]
-    return len(two) == 2 and sum(1 for a, b in zip(turns, turns[1:]) if a != b) >= _TURN_CHANGES_MIN
+    spoken = [label for label in labels if label in two]
+    return len(two) == 2 and sum(1 for a, b in zip(spoken, spoken[1:]) if a != b) >= _TURN_CHANGES_MIN
 
 
 def _names_outlet(line: str, outlets: tuple[str, ...]) -> bool:

@@ -113,7 +113,7 @@ HTML_COMMENT = re.compile(r"<!--.{0,200}?-->")
 # A content system's record dumped as JSON or a script, a field a line ("fileId":"26410908",
 # "title":"…",): the fields that hold the text (TEXT_FIELDS) keep their value, the rest is data.
 JSON_FIELD = re.compile(r'^"(?P<key>[A-Za-z_][\w-]{0,40})"\s*:\s*(?P<value>.*?)\s*,?$')
-JSON_TEXT_VALUE = re.compile(r'^(?P<open>"[A-Za-z_][\w-]{0,40}"\s*:\s*")(?P<text>.*?)(?P<close>"\s*,?)?$')
+JSON_TEXT_VALUE = re.compile(r'^(?P<open>"(?P<key>[A-Za-z_][\w-]{0,40})"\s*:\s*")(?P<text>.*?)(?P<close>"\s*,?)?$')
 TEXT_FIELDS = frozenset({"title", "subtitle", "headtitle", "content", "text", "body", "summary", "abstract",
                          "description", "attabstract"})
 # "var gArticleJson = {", "};": the lines that open and close such a record.
