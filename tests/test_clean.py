@@ -103,6 +103,7 @@ def test_real_numbered_list_keeps_its_numbers(lexicon):
         pytest.param("（责任编辑：赵某）", id="editor-credit-in-brackets"),
         pytest.param("【字体：大 中 小】 打印本页 关闭窗口", id="font-and-print-buttons"),
         pytest.param("【打印】【关闭】", id="bracketed-buttons"),
+        pytest.param("定义你的浏览字号：", id="font-size-control-label-its-choices-drawn-as-images"),
         pytest.param("分享到：微信 微博 QQ空间", id="share-buttons"),
         pytest.param("首页 > 新闻中心 > 基层动态", id="breadcrumb"),
         pytest.param("当前位置：首页 » 工作动态", id="breadcrumb-with-label"),
@@ -148,6 +149,7 @@ def test_drops_noise_lines(noise, lexicon):
         pytest.param("目录管理的事项共56项", id="mulu-in-a-sentence"),
         pytest.param("第15期培训班共有学员50人。", id="issue-words-in-a-sentence"),
         pytest.param("报名：请各村于周五前报送名单。", id="baoming-is-no-distribution"),
+        pytest.param("调整字号：把公开栏的字号放大到四号。", id="font-size-in-a-sentence"),
     ],
 )
 def test_keeps_lines_that_only_mention_page_furniture(line, lexicon):

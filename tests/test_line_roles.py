@@ -31,7 +31,6 @@ from casekit.extract.clean import clean_text
         pytest.param("此处内容需要权限查看", "paywall", id="content-behind-permissions"),
         pytest.param("普通用户特权:8.8积分", "paywall", id="users-privileges-row"),
         pytest.param("全文共2648字,仅供站内会员学习参考(会员可打开排版规范的全部文档)", "paywall", id="members-only-note"),
-        pytest.param("定义你的浏览字号：", "buttons", id="font-size-control-label"),
         pytest.param("更新时间:2023-08-25 06:33:51 某某知识网 www.example.com", "page-meta", id="update-time-and-site"),
         pytest.param("日期:08-25", "page-meta", id="e-paper-date-without-a-year"),
         pytest.param("简介:某某文库小编为你整理了多篇相关的《某某工作总结》,但愿对你工作学习有帮助。", "notice",
