@@ -52,10 +52,12 @@ _PHOTO_CREDIT = re.compile(rf"[（(]\s*[{P.CJK}]{{2,4}}(?:[\s、，,]+[{P.CJK}]{
 _BRACKETS = "（）()[]【】［］〔〕"
 # "记者 某某 文/图", "□文/摄 本报记者 某某": the reporter wrote and took the photos.
 _WRITTEN_AND_PHOTOGRAPHED = ("文/图", "文／图", "/图", "文/摄", "文／摄", "图/文", "图文")
-# "北京日报客户端 | 记者 某某": the outlet, then a bar, before a byline.
-_OUTLET_BEFORE_BYLINE = re.compile(rf"^[{P.CJK}]{{2,12}}(?:日报|晚报|客户端|新闻网|网|电视台|融媒体中心)\s*[|｜]\s*")
+# How the name of a news outlet ends, as a byline prints it before the reporter.
+_OUTLET_END = "日报|晚报|报社|电视台|新闻网|新华社|客户端|融媒体中心"
+# "北京日报客户端 | 记者 某某", "某某网 | 记者 某某": the outlet, then a bar, before a byline.
+_OUTLET_BEFORE_BYLINE = re.compile(rf"^[{P.CJK}]{{2,12}}(?:{_OUTLET_END}|网)\s*[|｜]\s*")
 # "晚报记者", "南方日报记者": the paper's name before a reporter's role.
-_OUTLET_BEFORE_ROLE = re.compile(rf"^[{P.CJK}]{{0,8}}(?:日报|晚报|报社|电视台|新闻网|新华社)(?=[{P.CJK}])")
+_OUTLET_BEFORE_ROLE = re.compile(rf"^[{P.CJK}]{{0,8}}(?:{_OUTLET_END})(?=[{P.CJK}])")
 # "（某某大学马克思主义学院，北京 100871）", "某某集团有限公司某某分公司,陕西咸阳 712046": a journal
 # author's affiliation with its city and postcode, in brackets or not.
 _AFFILIATION_NOTE = re.compile(r"^[（(][^（）()]{4,60}(?<!\d)\d{6}(?!\d)\s*[）)]$")
