@@ -66,6 +66,11 @@ HEADLINES = [
         pytest.param(f"驻村书记述职报告 篇1\n{BODY}", "驻村书记述职报告", id="a-pieces-number-after"),
         pytest.param(f"某县党建赋能村级集体经济发展壮大——\n集体腰杆硬起来 农民腰包鼓起来\n{BODY}",
                      "集体腰杆硬起来 农民腰包鼓起来", id="kicker-ending-on-a-dash-above-the-headline"),
+        pytest.param(f"温馨提示：\n{BODY}", None, id="a-label-ending-on-a-colon-is-no-headline"),
+        pytest.param(f"某县是国家扶贫重点县。全县260多个村庄派驻了第一书记。\n{BODY}", None,
+                     id="a-first-sentence-is-no-run-on-title"),
+        pytest.param(f"开展支部联建暨 主 题 党 日 活 动\n{BODY}", "开展支部联建暨 主 题 党 日 活 动",
+                     id="a-headline-with-words-spaced-out"),
 
 ]
 
@@ -107,14 +112,34 @@ def test_running_header_titles_a_text_without_headline():
                      "某区：党建引领村集体经济“破茧成蝶”", id="welcome-bar-and-breadcrumb"),
         pytest.param(f"首页 > 工作计划\n书记抓基层党建项目工作总结(全文共2102字)\n{BODY}", "书记抓基层党建项目工作总结",
                      id="length-note-beside-the-title"),
+        pytest.param(f"某某娱乐平台\n当前位置:首页 > 乡镇 > 工作动态\n为节日添加党味 ——某镇“党群活动日”\n"
+                     f"发布日期:2022-04-29 16:09 来源:本网 发布机构:某镇人民政府\n{BODY}", "为节日添加党味 ——某镇“党群活动日”",
+                     id="headline-over-the-pages-source-line-below-a-stray-line"),
+        pytest.param(f"某某先锋\n|\n某某组工网\n|\n返回联盟首页\n某部门负责人就印发《某条例》答记者问\n"
+                     f"2021年06月07日来源:某某先锋点击2914\n{BODY}", "某部门负责人就印发《某条例》答记者问",
+                     id="headline-over-the-source-line-below-a-menu-a-link-a-line"),
+        pytest.param(f"专栏名称： 某某论坛\n某某看点  ›  专栏  ›  某某论坛\n半数居民是志愿者，这个社区怎么做到的？\n"
+                     f"某某论坛  · 公众号  · 2025-02-17 21:20\n{BODY}", "半数居民是志愿者，这个社区怎么做到的？",
+                     id="a-headline-that-asks-over-the-source-line"),
+        pytest.param(f"A3：社会总第2764期 >2022-04-28编印\n某某乡：\n赴某镇开展支部联建暨 主 题 党 日 活 动\n"
+                     f"刊发日期:2022-04-28 阅读次数: 作者:\n{BODY}", "某某乡：赴某镇开展支部联建暨 主 题 党 日 活 动",
+                     id="a-headline-broken-after-its-place"),
+        pytest.param(f"社会广角\n当前位置: > 阅览室 > 社会广角 >\n县委书记的一天\n发表日期:2011-02-12 点击\n——走近县委书记（上）\n"
+                     f"记者  汪某某  曲某某        来源:某某网\n{BODY}", "县委书记的一天",
+                     id="a-headline-over-its-source-line-and-subtitle-stays-in"),
+        pytest.param(f"全国某某工作资源库\n首页 | 资源服务 | 案例库 | 强党建促发展——某某大学\n强党建促发展——某某大学\n"
+                     f"发布时间:2022-01-04 13:49:16\n典型案例之一\n强党建促发展\n{BODY}", "强党建促发展",
+                     id="a-site-name-is-no-headline-when-lines-were-cut-below-it"),
     ],
 )
 def test_headline_once_cleaning_has_cut_the_sites_lines(text, title, lexicon):
-    """Lines and notes that cleaning cuts (a site's welcome bar, its note of a text's length) never head a case."""
+    """Lines and notes that cleaning cuts (a site's welcome bar, its note of a text's length, its
+    source line under the headline) never head a case, and the source line points at the headline."""
     from casekit.extract.clean import clean_text
 
     cleaned = clean_text(text, lexicon)
-    (case,) = split_cases(cleaned.text, cleaned.headers, 60, cleaned.outline, lexicon.heading_keys, cleaned.closing_units)
+    (case,) = split_cases(cleaned.text, cleaned.headers, 60, cleaned.outline, lexicon.heading_keys, cleaned.closing_units,
+                          cleaned.source_line_marks())
     assert case.title == title
 
 
@@ -128,3 +153,19 @@ def test_a_title_run_into_the_text_below_a_sites_menu_word():
     gives the title where a word of the document's kind ends it."""
     (case,) = split_cases(f"浏览记录\n某镇市级文明村镇申请材料某镇位于县城西南部，面积63平方公里，辖23个行政村。{BODY}")
     assert case.title == "某镇市级文明村镇申请材料"
+
+
+@pytest.mark.parametrize(
+    "text, title, unit",
+    [
+        pytest.param(f"强党建促发展，构建师生发展共同体——某某大学\n{BODY}", "强党建促发展，构建师生发展共同体", "某某大学",
+                     id="a-university-after-the-dash"),
+        pytest.param(f"推行积分制管理——中共某某县委组织部\n{BODY}", "推行积分制管理", "中共某某县委组织部",
+                     id="an-organisation-department-after-the-dash"),
+        pytest.param(f"打造“红色网格”——某某县的新闻\n{BODY}", "打造“红色网格”——某某县的新闻", None,
+                     id="words-after-the-dash-that-are-no-organisation-stay"),
+    ],
+)
+def test_a_unit_named_after_a_dash_in_the_headline(text, title, unit):
+    (case,) = split_cases(text)
+    assert (case.title, case.unit) == (title, unit)

@@ -58,7 +58,7 @@ def process_document(doc: Document, options: Options) -> list[Case]:
     """Every case in a decoded document, as full SCHEMA.md records."""
     cleaned = clean_text(doc.text, options.lexicon)
     spans = split_cases(cleaned.text, cleaned.headers, options.title_max_chars, cleaned.outline,
-                        options.lexicon.heading_keys, cleaned.closing_units)
+                        options.lexicon.heading_keys, cleaned.closing_units, cleaned.source_line_marks())
     ends = [0] + [span.end for span in spans]
     return [_build_case(doc, cleaned, span, index, ends[index], options) for index, span in enumerate(spans)]
 

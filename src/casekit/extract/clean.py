@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -123,6 +123,9 @@ class _OffsetBuilder:
         return OffsetMap(self.starts, self.raws, self.length)
 
 
+SOURCE_LINE_ROLES = ("page-meta", "byline")  # the lines a news page prints under its headline
+
+
 class Removed(NamedTuple):
     """What cleaning left out of the source, and the role it had there: a line of page furniture
     (its kind, as `line_roles` and `_JUNK_LINES` name it: byline, caption, credit, page-meta …;
@@ -151,6 +154,20 @@ class Cleaned:
             pos = self.origin[start] if start < len(self.origin) else self.raw_length
             return pos, pos
         return self.origin[start], self.origin[end - 1] + 1
+
+    def source_line_marks(self) -> tuple[int, ...]:
+        """Cleaned offsets of the text that follows a page's source line cut right under kept text
+        (its date and source, a byline: "发布日期：… 来源：…"), with nothing else cut between: a web
+        page prints that line under its headline, so the line above a mark is the headline."""
+        marks, last_other = [], -1
+        for r in self.removed:
+            if r.role not in SOURCE_LINE_ROLES:
+                last_other = r.end
+                continue
+            at = bisect_left(self.origin, r.start)
+            if 0 < at < len(self.origin) and self.origin[at - 1] > last_other and (not marks or marks[-1] != at):
+                marks.append(at)
+        return tuple(marks)
 
     def roles_between(self, raw_start: int, raw_end: int) -> set[str]:
         """The roles of what cleaning left out between two source offsets (a case's source lines:
@@ -309,7 +326,7 @@ def _ruled_noise(lines: list[_Line], views: list[str], lexicon: Lexicon) -> tupl
     return roles, headers
 
 
-_SOURCE_LINE_ROLES = ("page-meta", "byline")  # the lines a news page prints under its headline
+
 # The kinds of furniture that stand on a line of their own and may sit inside a split sentence,
 # each named by its role; `line_roles.furniture` names the rest.
 _JUNK_LINES = (
@@ -338,7 +355,7 @@ def _is_caption_under_image(views: list[str], i: int) -> bool:
     if not (i and is_caption_under_image(views[i], views[i - 1])):
         return False
     below = views[i + 1] if i + 1 < len(views) else ""
-    return not (_junk_kind(without_markup(below)) in _SOURCE_LINE_ROLES or is_dateline(below))
+    return not (_junk_kind(without_markup(below)) in SOURCE_LINE_ROLES or is_dateline(below))
 
 
 def _junk_kind(text: str) -> str | None:

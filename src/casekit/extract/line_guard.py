@@ -5,7 +5,8 @@ neighbours; it must never take what the later stages read. So it judges only the
 tail of a page, the lines before its first paragraph and after its last (where a site puts its
 furniture): every line from the first paragraph to the last is kept, and all of a text without a
 paragraph. Around them it keeps Markdown headings and front matter, the rows and cells of a table,
-a headline over a unit line or over body text (past its byline, dateline and source lines), the rest of a paragraph a break cut (each past the
+a headline over a unit line or over body text (past its byline, dateline and source lines) or right
+over its source line, the rest of a paragraph a break cut (each past the
 furniture the rules found), and the kinds of `_is_structure_line`.
 """
 
@@ -29,6 +30,7 @@ _DATE_ALONE = re.compile(rf"[（(]?{P.PUBLISHED_DATE.pattern}日?[）)]?")
 _CJK_CHAR = re.compile(rf"[{P.CJK}]")
 _CELL_GAP = 4  # lines: the cells of a table row hold a number within this many lines
 _CELL_MAX = 12  # characters: a header cell of a table is no longer
+_SHORT_LINE = 4  # characters: a line this short over a source line is a menu item, not a headline
 _SOURCE_LINES_MAX = 3  # lines of byline, dateline and source a news page puts under its headline
 
 
@@ -47,7 +49,7 @@ def model_may_not_drop(views: Sequence[str], levels: Sequence[int], dropped: Seq
     return front | _table_cells(views) | set(range(paragraphs[0], paragraphs[-1] + 1)) | {
         i for i, (level, view) in enumerate(zip(levels, views))
         if level or _is_structure_line(view, lexicon) or _is_headline_over(view, below.get(i, ""))
-        or _continues(above.get(i, ""))
+        or _is_headline_over_source_line(view, views[i + 1] if i + 1 < len(views) else "") or _continues(above.get(i, ""))
     }
 
 
@@ -69,6 +71,12 @@ def _continues(above: str) -> bool:
 def _is_headline_over(view: str, below: str) -> bool:
     """A headline over its unit line or its first paragraph: a title later stages look for."""
     return bool(below) and is_titleish(view) and bool(P.UNIT_LINE.match(below) or is_running_text(below))
+
+
+def _is_headline_over_source_line(view: str, below: str) -> bool:
+    """A headline right over the page's source line (its date and source, its byline), which a web
+    page prints under its headline whatever stands below."""
+    return is_titleish(view) and len(view.strip()) > _SHORT_LINE and (is_page_meta(below) or is_byline(below))
 
 
 def _is_structure_line(view: str, lexicon: Lexicon) -> bool:

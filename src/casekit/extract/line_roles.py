@@ -27,6 +27,12 @@ _BUTTON_TOKEN_MAX = 10  # characters: a button's label ("加入会员免费下�
 
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z]+[^>]*>?|/>|\{\{|\}\}|&[a-z]+;|\[\[|\]\]")
 _DATE_START = re.compile(r"^\d{4}\s*[年\-/.]\s*\d{1,2}")
+# "某某论坛 · 公众号 · 2025-02-17 21:20": a full date and clock time ending a line of a few short items.
+_STAMP_AFTER_ITEMS = re.compile(r"^[^，。；,;:：]{0,30}?(?<!\d)\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?\s+"
+                                r"\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?$")
+# "人气:3.09W", "发布于: ": a short labelled field of a page's metadata row; a row holds several.
+_SHORT_FIELD = re.compile(rf"(?:^|(?<=[\s/|｜]))(?P<label>[{P.CJK}]{{2,4}})\s*[:：](?:\s*[^\s:：/|｜]{{0,12}})(?=\s|/|[|｜]|$)")
+_FIELDS_IN_A_ROW = 3
 _SYSTEM_DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*")
 _MACHINE_FIELD = re.compile(r"^[（(]?[^\d:：()（）]{1,8}[:：]\s*\d{10,}\s*[）)]?$")
 _SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]")
@@ -57,6 +63,12 @@ _OUTLET_END = "日报|晚报|报社|电视台|新闻网|新华社|客户端|融�
 # "北京日报客户端 | 记者 某某", "某某网 | 记者 某某": the outlet, then a bar, before a byline.
 _OUTLET_BEFORE_BYLINE = re.compile(rf"^[{P.CJK}]{{2,12}}(?:{_OUTLET_END}|网)\s*[|｜]\s*")
 # "晚报记者", "南方日报记者": the paper's name before a reporter's role.
+# "文/记者 某某", "图/记者 某某": the part of the work a byline's reporter did, before the role.
+_WORK_BEFORE_ROLE = re.compile(r"^(?:文字|文|图片|图|摄影)\s*[/／]\s*(?=[^\s/／图摄])")
+# "… 来源：某某网": the outlet a byline's line names after the reporters.
+_SOURCE_AFTER_BYLINE = re.compile(rf"\s+(?:来源|來源)\s*[:：]\s*[{P.CJK}]{{2,12}}$")
+# "记者某某通讯员某某": a role run on after a name with no space, where the names are split.
+_ROLE_AFTER_NAME = re.compile(rf"(?<=[{P.CJK}]{{2}})(?<![报約约习影])(?=通讯员|通訊員|记者|記者|实习生|實習生)")
 _OUTLET_BEFORE_ROLE = re.compile(rf"^[{P.CJK}]{{0,8}}(?:{_OUTLET_END})(?=[{P.CJK}])")
 # "（某某大学马克思主义学院，北京 100871）", "某某集团有限公司某某分公司,陕西咸阳 712046": a journal
 # author's affiliation with its city and postcode, in brackets or not.
@@ -167,7 +179,7 @@ def is_chrome(text: str) -> bool:
         return True
     if ascii_share(t) >= 0.5:
         return True
-    items = tokens(t)
+    items = _spaced_names_joined(tokens(t))
     if len(items) >= 4 and sum(map(len, items)) / len(items) <= 3:
         return True  # "首页 要闻 政情 产经": a row of menu items
     return len(t) <= 12 and (token_cue(t, "menu") or token_cue(t, "buttons"))
@@ -201,7 +213,7 @@ def is_meta(text: str) -> bool:
     return bool(
         _DATE_START.match(t) or P.DATELINE.match(t) or re.search(rf"{_labels('meta_label').pattern}\s*[:：]", t)
         or P.BYLINE.match(t) or P.CREDIT_LINE.match(t) or P.UNIT_LINE.match(t) or P.NOT_TITLE.match(t)
-        or _NAMES.match(t) or _AFFILIATION.match(t)
+        or _NAMES.match(t) or is_organisation(t)
     )
 
 
@@ -254,14 +266,14 @@ def is_organisation(text: str) -> bool:
     "某某社区党组织领办合作社", "中共某某市委政法委课题组", "■市委组织部课题组" after a paper's box
     mark): under a headline, the writers' unit."""
     t = text.strip().lstrip(P.BOX_MARKS)
-    return len(t) <= 40 and not is_sentence(t) and _AFFILIATION.match(t) is not None
+    return len(t) <= 40 and not is_sentence(t) and "——" not in t and _AFFILIATION.match(t) is not None
 
 
 def is_credit(text: str) -> bool:
     """Who wrote, photographed, edited or supplied a report: one or more "label：names" items
     ("文字：某某、某某 图片：某某", "[责任编辑: 某某 ]"), or a bracketed note on the writer
     ("（作者系某某乡退休教师）")."""
-    t = _unbracketed(text)
+    t = _unbracketed(text.strip().lstrip(P.BOX_MARKS))
     if len(t) > _CREDIT_MAX or is_sentence(t):
         return False
     if any(t.startswith(w) for w in cues()["author_note"]) and t != text.strip():
@@ -276,10 +288,12 @@ def is_byline(text: str) -> bool:
 
     A photographer's credit ("记者某某摄") is not one: it may be the end of a caption wrapped
     over lines, which cleaning judges whole (`patterns.CAPTION`)."""
-    t = _OUTLET_BEFORE_BYLINE.sub("", _unbracketed(text).lstrip(P.BOX_MARKS))
+    t = _OUTLET_BEFORE_BYLINE.sub("", _unbracketed(text.strip().lstrip(P.BOX_MARKS)).lstrip(P.BOX_MARKS))
+    t = _SOURCE_AFTER_BYLINE.sub("", _WORK_BEFORE_ROLE.sub("", t))
     if len(t) > 40 or is_sentence(t) or t.endswith(("摄", "摄影")):
         return False
     roles = _labels("reporter")
+    t = _ROLE_AFTER_NAME.sub(" ", t)
     items = _spaced_names_joined([i for i in _SPLIT_ITEMS.split(t) if i and i not in _WRITTEN_AND_PHOTOGRAPHED])
     seen_role = False
     for item in items:
@@ -294,7 +308,8 @@ def is_byline(text: str) -> bool:
 
 
 def _spaced_names_joined(items: list[str]) -> list[str]:
-    """A byline's items with a two-character name a paper pads with a space ("安 娜") joined."""
+    """Items with two single characters in a row joined: a two-character name a paper pads with a
+    space ("安 娜"), the characters of words spaced out to fill a width ("主 题 党 日")."""
     joined: list[str] = []
     for item in items:
         if len(item) == 1 and joined and len(joined[-1]) == 1:
@@ -338,7 +353,9 @@ def is_caption_under_image(text: str, above: str) -> bool:
 def is_page_meta(text: str) -> bool:
     """A page's date line: a date with a clock time or a source label
     ("2022年05月16日 19:21 来源: 某某融媒体中心", "时间：2015年12月13日 04:16:45", the outlet before
-    it: "某某日报2023-05-09 11:55"; an e-paper's "日期:08-25"), a date as a
+    it: "某某日报2023-05-09 11:55", a few short items before it: "某某论坛 · 公众号 · 2025-02-17 21:20";
+    an e-paper's "日期:08-25"), a row of short labelled fields, some of them empty ("栏目: 工作总结 /
+    发布于: / 人气:3.09W"), a date as a
     publishing system writes it followed by the writer ("2023-01-08中共某某市委课题组",
     "2021/04/09 王某某"), or the paper and edition a report was printed in, after its byline or
     writer ("本报记者 某某《某某日报》（2025年11月04日第 18 版）", "某某某《某某日报》（…第 13 版）")."""
@@ -351,12 +368,21 @@ def is_page_meta(text: str) -> bool:
     stamp = _SYSTEM_DATE.match(t)
     if stamp and (is_organisation(t[stamp.end():]) or is_writer_line(t[stamp.end():])):
         return True
+    if _STAMP_AFTER_ITEMS.search(t) or _is_metadata_row(t):
+        return True
     labels = _labels("meta_label").pattern
     outlet = _labels("site_name_end").pattern
     dated = (_DATE_START.match(t) or re.match(rf"(?:{labels}){_LABEL_SEP}\d{{4}}", t)
              or re.fullmatch(rf"(?:{labels}){_LABEL_SEP}\d{{1,2}}\s*[-/月]\s*\d{{1,2}}\s*日?", t)
              or re.match(rf"[{P.CJK}]{{1,10}}?(?:{outlet})\s*\d{{4}}\s*[年\-/.]\s*\d{{1,2}}", t))
     return bool(dated and (_CLOCK.search(t) or re.search(rf"(?:{labels}){_LABEL_SEP}", t)))
+
+
+def _is_metadata_row(text: str) -> bool:
+    """Several short labelled fields on one line, most of them a page's (栏目, 人气, 阅读次数 …)."""
+    labels = [m.group("label") for m in _SHORT_FIELD.finditer(text)]
+    words = cues()["meta_label"]
+    return len(labels) >= _FIELDS_IN_A_ROW and sum(any(lb.endswith(w) for w in words) for lb in labels) * 3 >= len(labels) * 2
 
 
 def _names_only(text: str) -> bool:

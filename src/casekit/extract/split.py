@@ -61,15 +61,16 @@ class _Anchor:
 
 def split_cases(text: str, headers: tuple[str, ...] = (), title_max: int = 60,
                 outline: tuple[tuple[int, int], ...] = (), section_headings: Collection[str] = (),
-                closing_units: tuple[tuple[int, str], ...] = ()) -> list[CaseSpan]:
+                closing_units: tuple[tuple[int, str], ...] = (), source_marks: tuple[int, ...] = ()) -> list[CaseSpan]:
     """The cases of a document, in order; a running header becomes their `collection`.
 
     `outline` holds the (offset, level) of the text's Markdown headings; `section_headings` the
     template's heading words, which head sections inside a case, not cases; `closing_units` the
     (offset, organisation) of the notes that closed a paragraph, which give a case without a
-    unit line its unit."""
+    unit line its unit; `source_marks` the offsets where cleaning cut a page's source line
+    (`Cleaned.source_line_marks`), which a web page prints under its headline."""
     return [_with_closing_unit(span, closing_units)
-            for span in _case_spans(text, headers, title_max, outline, section_headings)]
+            for span in _case_spans(text, headers, title_max, outline, section_headings, frozenset(source_marks))]
 
 
 def _with_closing_unit(span: CaseSpan, closing_units: tuple[tuple[int, str], ...]) -> CaseSpan:
@@ -80,7 +81,7 @@ def _with_closing_unit(span: CaseSpan, closing_units: tuple[tuple[int, str], ...
 
 
 def _case_spans(text: str, headers: tuple[str, ...], title_max: int, outline: tuple[tuple[int, int], ...],
-                section_headings: Collection[str]) -> list[CaseSpan]:
+                section_headings: Collection[str], source_marks: frozenset[int]) -> list[CaseSpan]:
     paragraphs = split_paragraphs(text)
     if not paragraphs:
         return []
@@ -94,7 +95,7 @@ def _case_spans(text: str, headers: tuple[str, ...], title_max: int, outline: tu
     collection = headers[0] if headers else None
     single = not anchors
     if not anchors or _has_preface(paragraphs, anchors[0].first):
-        anchors.insert(0, _leading_anchor(paragraphs, title_max))
+        anchors.insert(0, _with_unit_after_dash(_leading_anchor(paragraphs, title_max, _sourced(paragraphs, source_marks))))
         lead = anchors[0]
         if single and lead.title is None and collection is not None and not P.PIECES_TITLE.search(collection):
             # a single text without a headline, each page headed by its title: the header is the
@@ -316,12 +317,24 @@ def _speaker_anchors(paragraphs: list[Paragraph]) -> list[_Anchor]:
 # --- a single case ------------------------------------------------------------------------
 
 
-def _leading_anchor(paragraphs: list[Paragraph], title_max: int) -> _Anchor:
+def _with_unit_after_dash(anchor: _Anchor) -> _Anchor:
+    """A headline that names its writers' unit after a dash ("强党建促发展——某某大学"): the title
+    is the words before it, the unit the organisation after."""
+    title, unit = title_lines.unit_after_dash(anchor.title or "")
+    return replace(anchor, title=title, unit=unit) if anchor.unit is None and unit else anchor
+
+
+def _sourced(paragraphs: list[Paragraph], source_marks: frozenset[int]) -> frozenset[int]:
+    """The paragraphs right under which cleaning cut a page's source line."""
+    return frozenset(i for i, p in enumerate(paragraphs[1:]) if p.start in source_marks)
+
+
+def _leading_anchor(paragraphs: list[Paragraph], title_max: int, sourced: frozenset[int] = frozenset()) -> _Anchor:
     opening = paragraphs[0].text
     if line_roles.is_organisation(opening) and len(paragraphs) > 1 and line_roles.is_sentence(paragraphs[1].text):
         # the writers' unit over a text without a headline ("■市委组织部课题组")
         return _Anchor(0, None, None, opening.strip().lstrip(P.BOX_MARKS))
-    head = title_lines.find_headline([p.text for p in paragraphs[: title_lines.HEAD_WINDOW]], title_max)
+    head = title_lines.find_headline([p.text for p in paragraphs[: title_lines.HEAD_WINDOW]], title_max, sourced)
     if head.skipped:  # page furniture, a note or a contents list stood above: the headline (if any) is below
         if head.index is None and head.text_start is not None:  # the text may run its title into it
             return _Anchor(0, _cued_lead_title(paragraphs[head.text_start].text, title_max), None, None)
@@ -397,6 +410,8 @@ def lead_title(text: str, title_max: int) -> str | None:
     m = re.search(rf"(?<=[{P.CJK}])\s+(?=[{P.CJK}])|[。！？?；]", text[10:])
     if m is None:
         cut = len(text)
+    elif m.group() in "。；":  # the words end a sentence: the text opens with its body
+        return None
     else:  # a headline that asks keeps its question mark
         cut = 10 + (m.end() if m.group() in "？?" else m.start())
     words = text[: min(cut, title_max)].strip()
@@ -426,6 +441,7 @@ def _is_title_line(text: str, title_max: int) -> bool:
         and not P.NOT_TITLE.match(text)
         and not P.UNIT_LINE.match(text)
         and not title_lines.strip_prefix(text).startswith("【")
+        and not title_lines.is_label(text)
     )
 
 

@@ -14,12 +14,14 @@ When the text opens with its body, there is no headline.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
 from casekit.extract import patterns as P
 from casekit.extract.line_roles import (ascii_share, cues, has_cue, is_buttons, is_chrome, is_dateline,
-                                        is_editor_note, is_meta, is_pager, is_sentence, lead_marker)
+                                        is_editor_note, is_meta, is_organisation, is_pager, is_sentence,
+                                        lead_marker)
 from casekit.extract.markdown import front_matter_end
 
 HEAD_WINDOW = 60  # lines: a headline further down is not the document's headline
@@ -29,6 +31,9 @@ _DOMAIN_AFTER = re.compile(r"\s*[|｜_]\s*(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9
 _SITE_BEFORE = re.compile(r"^[^\s>»›]{2,16}\s*(?:->|>|»|›)\s*")
 _LOOKAHEAD = 6  # lines between a headline and its text: subtitle, date, source, byline, buttons
 _SHORT = 4  # characters: a line this short is a menu item, a name or a bare heading, not a headline
+_LABEL_MAX = 12  # characters: a label alone on its line is no longer
+_PLACE_MAX = 10  # characters: the name of a place heading a headline ("某某县某某镇")
+_TEXT_STARTED = 40  # characters: a sentence this long above a line is the text, not the page's head
 
 _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s+)")
 # "• ", "- ", "* ": a list item's bullet, as a page's list or a Markdown list is written out.
@@ -113,6 +118,12 @@ def is_numbered(text: str) -> bool:
     return bool(P.HEADING_NUMBER.match(text.strip()))
 
 
+def is_label(text: str) -> bool:
+    """A short label ending on a colon alone on its line ("温馨提示：", "专栏："): it names what follows."""
+    t = text.strip()
+    return t.endswith(("：", ":")) and len(t) <= _LABEL_MAX
+
+
 def is_subtitle(text: str) -> bool:
     return text.strip().startswith(("——", "--", "—"))
 
@@ -135,8 +146,8 @@ def is_series(text: str, following: str | None) -> bool:
 def is_candidate(text: str, title_max: int = 60) -> bool:
     """Shaped like a headline: short, no sentence punctuation, no numbering, not furniture."""
     t = strip_prefix(text)
-    if len(t) <= _SHORT or len(t) > title_max or is_sentence(t) or is_numbered(t):
-        return False
+    if len(t) <= _SHORT or len(t) > title_max or is_sentence(t) or is_numbered(t) or t.endswith(("：", ":")):
+        return False  # (a line ending on a colon introduces what follows it)
     return not (is_chrome(t) or is_meta(t) or is_original_title(t) or is_editor_note(t) or is_salutation(t)
                 or is_subtitle(t) or is_kicker(t) or t.startswith("【"))
 
@@ -201,8 +212,38 @@ def _page_furniture_follows(lines: list[str]) -> bool:
     return any(is_pager(ln.strip()) for ln in lines[1:_LOOKAHEAD])
 
 
-def find_headline(lines: list[str], title_max: int = 60) -> Headline:
-    """The headline among a text's first lines (its paragraphs, in order)."""
+def _headline_over_source(lines: list[str], sourced: Collection[int], title_max: int) -> int | None:
+    """The line a page printed its source line under (`sourced`: the lines right under which
+    cleaning cut a date-and-source line or a byline), past a subtitle, if it is title-shaped and
+    the text has not started above it: whatever chrome stands higher up, that line is the headline."""
+    for j in sorted(k for k in sourced if k < len(lines)):
+        if any(is_sentence(ln) and len(ln.strip()) > _TEXT_STARTED for ln in lines[:j]):
+            return None  # a byline inside the text, not under a headline
+        k = j - 1 if j and is_subtitle(lines[j]) else j
+        # over a source line, a headline may ask or exclaim ("…怎么做到的？", "打造…综合体！…")
+        headline = unit_after_dash(re.sub(r"[！？!?]", "，", lines[k].strip()))[0]
+        return k if is_candidate(headline, title_max) else None
+    return None
+
+
+def unit_after_dash(title: str) -> tuple[str, str | None]:
+    """A headline without the writers' unit it names after a dash ("强党建促发展——某某大学"), and
+    that unit (None when the words after the dash are no organisation)."""
+    head, dash, unit = title.rpartition("——")
+    if dash and len(head.strip()) > _SHORT and is_organisation(unit):
+        return head.strip(), unit.strip()
+    return title, None
+
+
+def _is_place_label(text: str) -> bool:
+    """The first line of a headline broken after the place it is about ("某某乡：")."""
+    t = text.strip()
+    return t.endswith(("：", ":")) and 2 <= len(t) - 1 <= _PLACE_MAX and re.fullmatch(rf"[{P.CJK}]+{P.PLACE_SUFFIX}", t[:-1]) is not None
+
+
+def find_headline(lines: list[str], title_max: int = 60, sourced: Collection[int] = ()) -> Headline:
+    """The headline among a text's first lines (its paragraphs, in order); `sourced` holds the
+    lines right under which cleaning cut a page's source line."""
     lines = lines[:HEAD_WINDOW]
     i, skipped = 0, False
     fm = _front_matter(lines)
@@ -218,6 +259,12 @@ def find_headline(lines: list[str], title_max: int = 60) -> Headline:
     field = next(((k, m) for k, m in fields if m), None)
     if field:  # a form's title field ("案例名称：…") under the form's name
         return Headline(field[0], _unquoted(field[1].group("title").strip()), None, field[0] > 0)
+    anchored = _headline_over_source(lines[i:], [k - i for k in sourced if k >= i], title_max)
+    if anchored is not None:
+        at = i + anchored
+        if at and _is_place_label(lines[at - 1]):  # "某某乡：" over the rest of its headline
+            return Headline(at - 1, lines[at - 1].strip() + strip_prefix(lines[at]), None, True)
+        return Headline(at, strip_prefix(lines[at]), None, skipped or anchored > 0)
     second = lines[1].strip() if len(lines) > 1 else None
     opens_with_headline = (not skipped and bool(lines) and is_candidate(lines[0], title_max)
                            and not is_series(lines[0].strip(), second) and not is_list_entry(lines[0], second))
@@ -243,7 +290,7 @@ def find_headline(lines: list[str], title_max: int = 60) -> Headline:
             # at the end of a list of other headlines, the next title-shaped line is the headline
             return Headline(i, strip_prefix(t), None, skipped)
         elif (is_chrome(t) or is_meta(t) or is_dateline(t) or is_original_title(t) or is_salutation(t)
-              or is_subtitle(t) or is_kicker(t) or len(t) <= _SHORT):
+              or is_subtitle(t) or is_kicker(t) or len(t) <= _SHORT or is_label(t)):
             skipped = True
         elif is_numbered(t) and following is not None and not is_sentence(following):
             skipped = True  # an entry of a table of contents above the headline
