@@ -50,6 +50,9 @@ def codes(text, options):
         pytest.param(GOOD + "\n全村共有党员56名。王某某说", [("error", "ends-mid-sentence")], id="a-sentence-begun-is-no-writer"),
         pytest.param(GOOD + "\n村名\t党员数\n新民村\t56\n合计\n56\n31.5%", [], id="a-table-closes-the-text"),
         pytest.param(GOOD + "\n二是坚持群众主体", [("error", "ends-mid-sentence")], id="cut-off-before-nothing"),
+        pytest.param(GOOD + "\n仅展示665字,全文共3348字", [("error", "shown-in-part")], id="the-site-shows-it-in-part"),
+        pytest.param(GOOD.replace("二、主要做法与成效", "（……此处隐藏了342字，下载文档可见全文……）\n二、主要做法与成效"),
+                     [("error", "shown-in-part")], id="the-site-hid-a-part-of-it"),
         pytest.param("2023年度述职报告\n同志们：\n一年来，我认真履职。\n一、主要工作\n全年召开专题会议18次。\n"
                      "二、存在的问题\n调研还不够深入。", [], id="a-speech-has-no-template-to-miss"),
     ],

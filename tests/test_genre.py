@@ -123,6 +123,13 @@ ROWS = [
                  "", None, False, (), "article", id="essay-has-no-cues"),
     pytest.param("践行新发展理念", "践行新发展理念\n各地认真学习总书记重要讲话精神，召开座谈会。", "", None, False, (),
                  "article", id="speech-word-in-running-text-is-no-speech"),
+    pytest.param("翁某：乡村振兴，基层党组织作用最关键", "翁某：乡村振兴，基层党组织作用最关键\n十九大报告提出实施乡村振兴战略。",
+                 "2017年10月20日 21:31 来源：某某时报 翁某", None, False, (), "article",
+                 id="a-title-signed-by-its-writer-over-an-outlets-source-line"),
+    pytest.param("王某某等：农村集体经济的变迁", "王某某等：农村集体经济的变迁\n改革开放以来，农村集体经济几经变迁。", "", None,
+                 False, (), "article", id="a-title-signed-by-its-writers"),
+    pytest.param("某某乡：党员先锋队助力秋收", "某某乡：党员先锋队助力秋收\n近日，某某乡组织党员先锋队帮助农户抢收。",
+                 "来源：某某日报", None, False, (), "news", id="a-place-before-the-colon-is-no-writer"),
 ]
 
 

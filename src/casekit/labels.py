@@ -24,6 +24,7 @@ SEVERITY = {"error": "错误", "warning": "提醒", "info": "提示"}
 FINDING = {
     "missing-section": "缺少部分",
     "ends-mid-sentence": "内容不全",
+    "shown-in-part": "原文不全",
     "numbering-jump": "序号跳号",
     "section-order": "顺序不符",
     "repeated-word": "重复字词",

@@ -60,11 +60,16 @@ def process_document(doc: Document, options: Options) -> list[Case]:
     spans = split_cases(cleaned.text, cleaned.headers, options.title_max_chars, cleaned.outline,
                         options.lexicon.heading_keys, cleaned.closing_units, cleaned.source_line_marks())
     ends = [0] + [span.end for span in spans]
-    return [_build_case(doc, cleaned, span, index, ends[index], options) for index, span in enumerate(spans)]
+    starts = [span.start for span in spans[1:]] + [len(cleaned.text)]
+    return [_build_case(doc, cleaned, span, index, (ends[index], starts[index]), options)
+            for index, span in enumerate(spans)]
 
 
-def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, above: int, options: Options) -> Case:
-    """`cleaned.text[above:span.start]` is what stands between the case before and this one's headline."""
+def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, between: tuple[int, int],
+                options: Options) -> Case:
+    """`between` holds where the case before ends and where the next one starts: what stands from the
+    one to this case's headline, and from its end to the other, is no other case's."""
+    above, below = between
     lex = options.lexicon
     text = cleaned.text[span.start : span.end]
     view, written = _view(text)
@@ -85,7 +90,8 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, abo
     # The template's checks (missing, out-of-order sections, no unit) hold for submissions only:
     # a speech's "一、主要工作" is no template heading whose companions were lost.
     template = sections if genre == "submission" else []
-    issues = find_truncation(view, template)
+    raw_below = cleaned.raw_span(below, below)[0] if below < len(cleaned.text) else cleaned.raw_length
+    issues = find_truncation(view, template, "shown-in-part" in cleaned.roles_between(raw_above, raw_below))
     writing = find_writing_issues(text, template, span.unit, tokens)
     return Case(
         id=f"{Path(doc.file).stem}-{doc.sha256[:8]}-{index + 1:02d}",

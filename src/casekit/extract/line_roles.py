@@ -516,6 +516,12 @@ def is_editors_note(text: str) -> bool:
     return bool(_editor_note_label(text))
 
 
+def is_shown_in_part(text: str) -> bool:
+    """A site's note that it shows the text only in part ("试读已结束", "此处隐藏了342字")."""
+    t = text.strip()
+    return len(t) <= _CREDIT_MAX and has_cue(t, "shown_in_part")
+
+
 def is_paywall(text: str) -> bool:
     """A document-sharing site's paywall or upload line, or a detail of the file it shows
     ("大小:29.00 KB", "页数:4页")."""
@@ -583,6 +589,7 @@ _FURNITURE = (
     ("affiliation", is_affiliation_note),
     ("digits", is_digit_row),
     ("buttons", is_button_row),
+    ("shown-in-part", is_shown_in_part),
     ("paywall", is_paywall),
     ("notice", is_site_notice),
     ("pager", is_pager),

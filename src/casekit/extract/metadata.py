@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Collection
 
 from casekit.extract import patterns as P
-from casekit.extract.line_roles import is_person_label, is_speaker_line
+from casekit.extract.line_roles import is_author_line, is_person_label, is_speaker_line
 from casekit.models import TEMPLATE_SECTIONS
 from casekit.options import read_lexicon_yaml
 
@@ -41,6 +41,7 @@ _PROFILE_WORDS_MIN = 2  # a report may give one fact of the place it visits; a u
 # name of the paper it is written on ("…发言稿材料", "…讲话稿").
 _LINE_TAIL = re.compile(r"(?:[（(][^（）()]*[）)]|[。：:！!”\"]|稿|材料)+$")
 _SPACE = re.compile(r"\s+")
+_SIGNED_TITLE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4}?)等?\s*[:：]")
 
 # The line shapes genre_cues.yaml names under `shapes`, besides the byline the pipeline reports.
 # "新华社北京12月10日电", "本报讯", "中新网3月5日电": an agency's or paper's dateline at a line start.
@@ -150,6 +151,7 @@ def genre_scores(text: str, title: str | None, source_has_byline: bool = False, 
         "host_turns": _host_turns(turns, cues.shapes["host_turns"].words) >= _HOST_TURNS_MIN,
         "named_turns": _two_speakers_alternate(turns),
         "speaker_title": bool(P.SPEAKER_WITH_POST.match(title + "：")),
+        "signed_title": _signed_title(title),
         "speaker_line": is_speaker_line(body.lstrip().split("\n", 1)[0]),
         "first_person": _first_person(body[:_LEAD_CHARS]) >= _FIRST_PERSON_MIN,
         "template_opening": (next(iter(section_keys), None) == TEMPLATE_SECTIONS[0]
@@ -178,6 +180,13 @@ def _turns(text: str) -> list[str]:
 @lru_cache(maxsize=4)
 def _host_turn_pattern(hosts: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"^[^\s，。：:]{0,12}?(?:" + "|".join(map(re.escape, hosts)) + r")\s*[:：]")
+
+
+def _signed_title(title: str) -> bool:
+    """Whether a title opens on its writer's name and a colon ("某某：乡村振兴，基层党组织作用最关键",
+    "某某等：…"), as a portal heads a commentary or a paper it reprints by its author."""
+    m = _SIGNED_TITLE.match(title)
+    return m is not None and is_author_line(m.group("name"))
 
 
 def _names_its_practice(title: str, verbs: tuple[str, ...]) -> bool:

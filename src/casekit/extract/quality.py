@@ -15,9 +15,12 @@ _SIGNED = re.compile(r"[。！？!?](?P<name>[^。！？!?\n]{2,12})$")
 _PAREN_NUMBER = re.compile(rf"(?:^|\n)[（(]([{P.CN_SMALL}]+)[）)]")
 
 
-def find_truncation(text: str, sections: list[Section]) -> list[Issue]:
-    """Why the case looks cut off (empty when it does not)."""
+def find_truncation(text: str, sections: list[Section], shown_in_part: bool = False) -> list[Issue]:
+    """Why the case looks cut off (empty when it does not); `shown_in_part` says the site it came
+    from noted that it shows the text only in part (its note was cut in cleaning)."""
     issues = []
+    if shown_in_part:
+        issues.append(Issue("shown-in-part", "error", "来源网站只展示了部分正文（有“试读结束”“此处隐藏”等提示）"))
     keys = {s.key for s in sections}
     if keys & set(REQUIRED):
         for key, name in REQUIRED.items():
