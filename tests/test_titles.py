@@ -71,6 +71,10 @@ HEADLINES = [
                      id="a-first-sentence-is-no-run-on-title"),
         pytest.param(f"开展支部联建暨 主 题 党 日 活 动\n{BODY}", "开展支部联建暨 主 题 党 日 活 动",
                      id="a-headline-with-words-spaced-out"),
+        pytest.param(f"某某副主任在某论坛开幕式上的致辞\n在某论坛开幕式上的致辞\n某某某\n（2022年11月9日）\n各位嘉宾，各位朋友：\n{BODY}",
+                     "在某论坛开幕式上的致辞", id="the-speechs-own-title-under-the-pages-headline"),
+        pytest.param(f"打造银发服务新阵地\n社区养老驿站开门迎客\n{BODY}", "打造银发服务新阵地",
+                     id="a-second-headline-unlike-the-first-is-no-own-title"),
 
 ]
 
@@ -124,6 +128,11 @@ def test_running_header_titles_a_text_without_headline():
         pytest.param(f"A3：社会总第2764期 >2022-04-28编印\n某某乡：\n赴某镇开展支部联建暨 主 题 党 日 活 动\n"
                      f"刊发日期:2022-04-28 阅读次数: 作者:\n{BODY}", "某某乡：赴某镇开展支部联建暨 主 题 党 日 活 动",
                      id="a-headline-broken-after-its-place"),
+        pytest.param(f"在全市社区网格化d建(x团队设)工作推进会上的讲话*\n28 人阅读 2022-05-22 9.00元(299 积分) 免费试读\n"
+                     f"在全市社区网格化党建工作推进会上的讲话\n同志们：\n{BODY}", "在全市社区网格化党建工作推进会上的讲话",
+                     id="a-document-sites-garbled-file-title-over-the-clean-one"),
+        pytest.param(f"领导讲话\n某某某全文9228字46片\n在全县党员示范培训班开班式上的讲话\n同志们：\n{BODY}",
+                     "在全县党员示范培训班开班式上的讲话", id="a-length-note-is-no-headline"),
         pytest.param(f"社会广角\n当前位置: > 阅览室 > 社会广角 >\n县委书记的一天\n发表日期:2011-02-12 点击\n——走近县委书记（上）\n"
                      f"记者  汪某某  曲某某        来源:某某网\n{BODY}", "县委书记的一天",
                      id="a-headline-over-its-source-line-and-subtitle-stays-in"),
@@ -169,3 +178,14 @@ def test_a_title_run_into_the_text_below_a_sites_menu_word():
 def test_a_unit_named_after_a_dash_in_the_headline(text, title, unit):
     (case,) = split_cases(text)
     assert (case.title, case.unit) == (title, unit)
+
+
+def test_the_unit_a_pages_headline_names_stays_with_the_texts_own_title(lexicon):
+    from casekit.extract.clean import clean_text
+
+    text = (f"全国某某工作资源库\n强党建促发展，构建共同体——某某大学\n发布时间:2022-01-04 13:49:16\n典型案例之一\n"
+            f"强党建促发展，构建共同体\n{BODY}")
+    cleaned = clean_text(text, lexicon)
+    (case,) = split_cases(cleaned.text, cleaned.headers, 60, cleaned.outline, lexicon.heading_keys, cleaned.closing_units,
+                          cleaned.source_line_marks())
+    assert (case.title, case.unit) == ("强党建促发展，构建共同体", "某某大学")

@@ -45,6 +45,9 @@ _BYLINE_MAX = 24  # characters: reporters' roles and names before the paper they
 # "《某某日报》（2025年11月04日第 18 版）": the paper and edition a report was printed in.
 _PRINT_EDITION = re.compile(r"《[^》]{2,16}》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*第?\s*\d{1,3}\s*版\s*[）)]$")
 # "大小:29.00 KB", "页数：4页", "格式：DOCX": a document site's details of the file.
+# "全文9228字46页" alone on a line (a few garbled characters before it): a document site's note of a
+# file's length; beside a title, in brackets, it is cut from the title's line instead.
+_LENGTH_NOTE = re.compile(r"^[^\s，。（(]{0,6}全文共?\s*\d+\s*字(?:\s*\d+\s*[页片张])?$")
 _FILE_DETAIL = re.compile(r"^(?:文件)?(?:大小|页数|格式)\s*[:：]\s*(?:[\d.]+\s*(?:[KkMm]i?B|页|字节)|[A-Za-z]{3,4})$")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}\s*[:：]\s*\d{2}(?!\d)")
 _PAGE_ID = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,3}\s*版")
@@ -524,9 +527,10 @@ def is_shown_in_part(text: str) -> bool:
 
 def is_paywall(text: str) -> bool:
     """A document-sharing site's paywall or upload line, or a detail of the file it shows
-    ("大小:29.00 KB", "页数:4页")."""
+    ("大小:29.00 KB", "页数:4页", "全文9228字46页")."""
     t = text.strip()
-    return len(t) <= _CREDIT_MAX and (has_cue(t, "paywall") or _FILE_DETAIL.match(t) is not None)
+    return len(t) <= _CREDIT_MAX and (has_cue(t, "paywall") or _FILE_DETAIL.match(t) is not None
+                                      or _LENGTH_NOTE.match(t) is not None)
 
 
 def is_data_field(text: str) -> bool:

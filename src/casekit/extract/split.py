@@ -365,7 +365,7 @@ def _headline_anchor(paragraphs: list[Paragraph], head: title_lines.Headline, ti
         and index + 2 < len(paragraphs) and not title_lines.is_meta(second) and not line_roles.is_organisation(second)
     )
     subtitle = second.lstrip("—").strip() if is_subtitle else None
-    return _Anchor(head.first, title, subtitle, _unit_under(paragraphs, index), head.series)
+    return _Anchor(head.first, title, subtitle, _unit_under(paragraphs, index) or head.unit, head.series)
 
 
 def _unit_under(paragraphs: list[Paragraph], index: int) -> str | None:

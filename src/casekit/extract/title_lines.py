@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from casekit.extract import patterns as P
@@ -31,6 +32,7 @@ _DOMAIN_AFTER = re.compile(r"\s*[|｜_]\s*(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9
 _SITE_BEFORE = re.compile(r"^[^\s>»›]{2,16}\s*(?:->|>|»|›)\s*")
 _LOOKAHEAD = 6  # lines between a headline and its text: subtitle, date, source, byline, buttons
 _SHORT = 4  # characters: a line this short is a menu item, a name or a bare heading, not a headline
+_SAME_TITLE_RATIO = 0.6  # a title printed again under the page's headline shares this much of it
 _LABEL_MAX = 12  # characters: a label alone on its line is no longer
 _PLACE_MAX = 10  # characters: the name of a place heading a headline ("某某县某某镇")
 _TEXT_STARTED = 40  # characters: a sentence this long above a line is the text, not the page's head
@@ -58,6 +60,7 @@ class Headline:
     series: str | None = None  # a series or column name written just above it ("…·浙江篇")
     skipped: bool = False  # whether lines above were passed over as not the headline
     text_start: int | None = None  # the line the text starts at, if not the headline's (after front matter)
+    unit: str | None = None  # the writers' unit a page's headline named after a dash, over the text's own title
 
     @property
     def first(self) -> int | None:
@@ -245,6 +248,34 @@ def find_headline(lines: list[str], title_max: int = 60, sourced: Collection[int
     """The headline among a text's first lines (its paragraphs, in order); `sourced` holds the
     lines right under which cleaning cut a page's source line."""
     lines = lines[:HEAD_WINDOW]
+    head = _page_headline(lines, title_max, sourced)
+    own = _own_title_below(lines, head.index, title_max) if head.index is not None and head.text_start is None else None
+    if own is None:
+        return head
+    return Headline(own, strip_prefix(lines[own]), head.series, True, unit=unit_after_dash(head.title or "")[1])
+
+
+def _own_title_below(lines: list[str], index: int, title_max: int) -> int | None:
+    """The text's own title printed again under a page's headline, before the text starts (the
+    page's "某某副主任在…上的致辞" over the speech's "在…上的致辞", a document site's garbled or
+    numbered file title over the clean one): the last title-shaped line there that reads like the
+    headline. A document's title is its own, not the page's."""
+    headline, own = strip_prefix(lines[index]), None
+    for k in range(index + 1, min(index + 1 + _LOOKAHEAD, len(lines))):
+        t = lines[k].strip()
+        if is_body(t) or is_salutation(t):
+            break
+        if is_candidate(t, title_max) and _reads_like(strip_prefix(t), headline):
+            own = k
+    return own
+
+
+def _reads_like(title: str, headline: str) -> bool:
+    return SequenceMatcher(None, title, headline, autojunk=False).ratio() >= _SAME_TITLE_RATIO
+
+
+def _page_headline(lines: list[str], title_max: int, sourced: Collection[int]) -> Headline:
+    """The headline a page or a text puts first (see `find_headline`)."""
     i, skipped = 0, False
     fm = _front_matter(lines)
     if fm:
