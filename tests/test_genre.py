@@ -128,6 +128,8 @@ ROWS = [
                  id="a-title-signed-by-its-writer-over-an-outlets-source-line"),
     pytest.param("王某某等：农村集体经济的变迁", "王某某等：农村集体经济的变迁\n改革开放以来，农村集体经济几经变迁。", "", None,
                  False, (), "article", id="a-title-signed-by-its-writers"),
+    pytest.param("组织工作唱响改革创新山歌", "网站首页 工作范例 办公范例 个人范例 党团范例\n近年来，某县委组织部坚持改革创新，推进组织工作。",
+                 "", None, False, (), "submission", id="a-menu-row-left-above-the-lead-is-no-part-of-it"),
     pytest.param("某某乡：党员先锋队助力秋收", "某某乡：党员先锋队助力秋收\n近日，某某乡组织党员先锋队帮助农户抢收。",
                  "来源：某某日报", None, False, (), "news", id="a-place-before-the-colon-is-no-writer"),
 ]

@@ -75,6 +75,10 @@ HEADLINES = [
                      "在某论坛开幕式上的致辞", id="the-speechs-own-title-under-the-pages-headline"),
         pytest.param(f"打造银发服务新阵地\n社区养老驿站开门迎客\n{BODY}", "打造银发服务新阵地",
                      id="a-second-headline-unlike-the-first-is-no-own-title"),
+        pytest.param(f"网站首页 工作范例 办公范例 个人范例 党团范例 其他范例\n组织工作唱响改革创新山歌\n{BODY}",
+                     "组织工作唱响改革创新山歌", id="a-menu-row-of-longer-items"),
+        pytest.param(f"王某某等：农村集体经济的变迁、问题和未来[摘要] 在国家政策的影响下，集体经济几经变迁。{BODY}",
+                     "王某某等：农村集体经济的变迁、问题和未来", id="a-run-on-title-listing-its-topics-before-the-abstract"),
 
 ]
 

@@ -23,6 +23,7 @@ from casekit.extract import patterns as P
 from casekit.options import read_lexicon_yaml
 
 _CREDIT_MAX = 60  # characters: a credit, caption or metadata line is short
+_MENU_ITEM_MAX = 6  # characters: an item of a site's menu row ("工作范例") is no longer
 _BUTTON_TOKEN_MAX = 10  # characters: a button's label ("加入会员免费下载") is no longer
 
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z]+[^>]*>?|/>|\{\{|\}\}|&[a-z]+;|\[\[|\]\]")
@@ -185,6 +186,8 @@ def is_chrome(text: str) -> bool:
     items = _spaced_names_joined(tokens(t))
     if len(items) >= 4 and sum(map(len, items)) / len(items) <= 3:
         return True  # "首页 要闻 政情 产经": a row of menu items
+    if len(items) >= 4 and max(map(len, items)) <= _MENU_ITEM_MAX and token_cue(t, "menu"):
+        return True  # "网站首页 工作范例 办公范例 个人范例": a row of longer items, one the site's own
     return len(t) <= 12 and (token_cue(t, "menu") or token_cue(t, "buttons"))
 
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Collection
 
 from casekit.extract import patterns as P
-from casekit.extract.line_roles import is_author_line, is_person_label, is_speaker_line
+from casekit.extract.line_roles import is_author_line, is_chrome, is_person_label, is_speaker_line
 from casekit.models import TEMPLATE_SECTIONS
 from casekit.options import read_lexicon_yaml
 
@@ -216,9 +216,13 @@ def _names_outlet(line: str, outlets: tuple[str, ...]) -> bool:
 
 
 def _body(text: str, title: str) -> str:
-    """The text after its title line, where a lead begins."""
+    """The text after its title line and any row of a site's menu left above it, where a lead begins."""
     first, _, rest = text.partition("\n")
-    return rest if title and first.strip() and (first.startswith(title[:8]) or title.startswith(first.strip()[:8])) else text
+    if title and first.strip() and (first.startswith(title[:8]) or title.startswith(first.strip()[:8])):
+        first, _, rest = rest.partition("\n")
+    while rest and is_chrome(first):
+        first, _, rest = rest.partition("\n")
+    return first + ("\n" + rest if rest else "")
 
 
 def find_year(text: str, raw_lead: str = "") -> int | None:

@@ -338,7 +338,8 @@ def run_on_title(text: str, title_max: int = 60) -> str | None:
     before the salutation a speech opens with ("…会议上的讲话同志们：…", as a document site
     flattens a speech into one paragraph)."""
     m = lead_marker().search(text[: title_max + 8]) or _salutation_run_on().search(text[: title_max + 20])
-    if m and m.start() >= 5 and not is_sentence(text[: m.start()]) and not any(c in text[: m.start()] for c in P.COMMAS):
+    # before a marker, a title may list its topics ("…的变迁、问题和未来"), but a comma makes a sentence
+    if m and m.start() >= 5 and not is_sentence(text[: m.start()]) and not any(c in text[: m.start()] for c in "，,"):
         return text[: m.start()].strip()
     dated = _dated_head(text, title_max)
     if dated:
