@@ -193,3 +193,15 @@ def test_the_unit_a_pages_headline_names_stays_with_the_texts_own_title(lexicon)
     (case,) = split_cases(cleaned.text, cleaned.headers, 60, cleaned.outline, lexicon.heading_keys, cleaned.closing_units,
                           cleaned.source_line_marks())
     assert (case.title, case.unit) == ("强党建促发展，构建共同体", "某某大学")
+
+
+def test_a_page_in_traditional_characters_is_split_as_a_simplified_one_and_titled_as_written(options):
+    """Cue words (同志们, 首页) are listed in simplified characters: the split reads the simplified
+    view, and the title comes back as the page writes it."""
+    from casekit.extract.read import Document
+    from casekit.pipeline import process_document
+
+    text = "網站首頁 工作範例 辦公範例 個人範例\n組織部長在區委工作會上的講話同志們：根據會議安排，我講三點意見。全區共有黨員1200名。"
+    doc = Document(path="a.txt", file="a.txt", sha256="0" * 64, size=len(text), encoding="utf-8", text=text)
+    (case,) = process_document(doc, options)
+    assert (case.title, case.genre) == ("組織部長在區委工作會上的講話", "speech")

@@ -42,6 +42,7 @@ _BYLINE_LOOKAHEAD = 600
 # What cleaning left out near a case's start that marks a news report: a reporter's byline, a
 # photo's caption or credit, a paper's dateline.
 _REPORT_ROLES = frozenset({"byline", "caption", "dateline"})
+_TITLE_ABOVE = 400  # characters: a case's title stands no further above its text (past a page's head)
 _HEADING_GAP = 4  # characters a heading may stand before its section's text (a colon, spaces)
 
 
@@ -57,8 +58,10 @@ def warm_up() -> None:
 def process_document(doc: Document, options: Options) -> list[Case]:
     """Every case in a decoded document, as full SCHEMA.md records."""
     cleaned = clean_text(doc.text, options.lexicon)
-    spans = split_cases(cleaned.text, cleaned.headers, options.title_max_chars, cleaned.outline,
-                        options.lexicon.heading_keys, cleaned.closing_units, cleaned.source_line_marks())
+    view, written = _view(cleaned.text)  # a page in traditional characters is split as a simplified one
+    spans = [_span_as_written(span, written)
+             for span in split_cases(view, cleaned.headers, options.title_max_chars, cleaned.outline,
+                                     options.lexicon.heading_keys, cleaned.closing_units, cleaned.source_line_marks())]
     ends = [0] + [span.end for span in spans]
     starts = [span.start for span in spans[1:]] + [len(cleaned.text)]
     return [_build_case(doc, cleaned, span, index, (ends[index], starts[index]), options)
@@ -115,6 +118,15 @@ def _build_case(doc: Document, cleaned: Cleaned, span: CaseSpan, index: int, bet
         terms=terms,
         fingerprint=fingerprint(text),
     )
+
+
+def _span_as_written(span: CaseSpan, written: AsWritten) -> CaseSpan:
+    """A case's title lines as the text writes them (split read them in the simplified view)."""
+    if written.same:
+        return span
+    near = max(span.start - _TITLE_ABOVE, 0)
+    return replace(span, title=written(span.title, near), subtitle=written(span.subtitle, near),
+                   unit=written(span.unit, near), collection=written(span.collection, 0))
 
 
 def _view(text: str) -> tuple[str, AsWritten]:
