@@ -352,6 +352,14 @@ def test_a_blurb_naming_the_file_over_a_numbered_run_on_title_ends_the_title(lex
     assert_maps_back(raw, cleaned)
 
 
+def test_a_title_field_of_the_pages_table_over_a_run_on_title_ends_the_title(lexicon):
+    raw = ("| 标题:乡镇经验交流:坚持党建领航 强化一体推进 |\n"
+           "| 乡镇经验交流:坚持党建领航 强化一体推进 今年以来,某乡镇紧紧围绕乡村振兴持续发力,建成示范村12个。")
+    cleaned = clean(raw, lexicon)
+    assert cleaned.text == "乡镇经验交流：坚持党建领航 强化一体推进\n今年以来，某乡镇紧紧围绕乡村振兴持续发力，建成示范村12个。"
+    assert_maps_back(raw, cleaned)
+
+
 def test_the_line_under_an_image_over_the_pages_source_line_is_the_headline(lexicon):
     raw = "![](/img/top.jpg)\n党委中心组召开扩大会议\n发布日期：2016-11-15 作者：王某某 编辑：李某 点击：1324\n11月10日下午，学校召开会议。"
     assert clean(raw, lexicon).text == "党委中心组召开扩大会议\n11月10日下午，学校召开会议。"

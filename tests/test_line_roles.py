@@ -118,6 +118,7 @@ from casekit.extract.clean import clean_text
         pytest.param("(仅供学习参考,切勿通篇使用)", "notice", id="template-sites-use-notice"),
         pytest.param("2. 本文档由用户上传,版权归属用户,某某网负责整理代发布。", "notice", id="uploaded-by-a-user"),
         pytest.param("文章关键词:党建,基层,乡村振兴 责编:wanghui", "notice", id="article-keywords-and-editor"),
+        pytest.param("相关推荐", "notice", id="related-items-heading"),
     ],
 )
 def test_furniture_kinds(line, kind):

@@ -32,6 +32,7 @@ from casekit.extract.split import is_titleish
 from casekit.options import Lexicon
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_TABLE_BAR = re.compile(r"^[|｜]\s*")  # the bar a table's cell opens on, written out as text
 _SPACE = " \t\u3000\xa0\ufeff"
 _FURNITURE_MAX = 200  # characters: no header, footer, button row or credit line is longer
 # "指导老师：某某某", "作者：某某": a short labelled field, on a line of its own, never a wrapped line's tail.
@@ -252,10 +253,11 @@ def _drop_noise_lines(lines: list[_Line], lexicon: Lexicon) -> tuple[list[_Line]
 
 
 def _break_after_file_name(raw: str, lines: list[_Line], removed: list[Removed]) -> list[_Line]:
-    """Where a document site shows the file's name (alone on a line, or quoted in its blurb:
-    "《….docx》由会员分享") over a text that runs its title into the first paragraph ("探索…的经验做法
-    为持续增强…", after the preview's page number "1、" if any), the title ends where the name does:
-    the line is broken there, so the title stands on a line of its own."""
+    """Where a document site shows the file's name (alone on a line, quoted in its blurb:
+    "《….docx》由会员分享", or as a title field of the page's table: "| 标题:… |") over a text that runs
+    its title into the first paragraph ("探索…的经验做法 为持续增强…", after the preview's page number
+    "1、" or a cell's bar if any), the title ends where the name does: the line is broken there, so
+    the title stands on a line of its own."""
     names = sorted((r.end, stem) for r in removed if (stem := _file_stem(raw[r.start : r.end], r.role)))
     if not names:
         return lines
@@ -265,7 +267,8 @@ def _break_after_file_name(raw: str, lines: list[_Line], removed: list[Removed])
         stem = None
         while k < len(names) and names[k][0] <= line.start:  # the first line kept after a file's name
             stem, k = names[k][1], k + 1
-        number = P.CHUNK_NUMBER.match(line.text) if stem else None  # the preview's page number
+        # the preview's page number, or the bar of the table cell the text stands in
+        number = (P.CHUNK_NUMBER.match(line.text) or _TABLE_BAR.match(line.text)) if stem else None
         numbered = bool(number) and line.text[number.end():].startswith(stem)
         text = line.text[number.end():] if numbered else line.text
         skip = [*line.skip, (line.start, line.start + number.end())] if numbered else list(line.skip)
@@ -285,6 +288,9 @@ def _file_stem(line: str, role: str) -> str | None:
     """The name of the file a document site's line shows: a file name alone, or one its blurb quotes."""
     if role == "file-name":
         return P.DOCUMENT_FILE.match(line.strip()).group("stem")
+    if role == "disclosure":  # a table row of the page's fields: "| 标题:… |"
+        field = P.TITLE_FIELD.match(line.strip().strip("|｜ "))
+        return field.group("title").strip().strip("|｜ ") if field else None
     quoted = P.QUOTED_FILE.search(line) if role == "notice" else None
     return quoted.group("stem") if quoted else None
 

@@ -33,6 +33,7 @@ _SITE_BEFORE = re.compile(r"^[^\s>»›]{2,16}\s*(?:->|>|»|›)\s*")
 _LOOKAHEAD = 6  # lines between a headline and its text: subtitle, date, source, byline, buttons
 _SHORT = 4  # characters: a line this short is a menu item, a name or a bare heading, not a headline
 _SAME_TITLE_RATIO = 0.6  # a title printed again under the page's headline shares this much of it
+_SERIES_MAX = 24  # characters: a series or column name is shorter than a headline may be
 _LABEL_MAX = 12  # characters: a label alone on its line is no longer
 _PLACE_MAX = 10  # characters: the name of a place heading a headline ("某某县某某镇")
 _TEXT_STARTED = 40  # characters: a sentence this long above a line is the text, not the page's head
@@ -40,6 +41,8 @@ _TEXT_STARTED = 40  # characters: a sentence this long above a line is the text,
 _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s+)")
 # "• ", "- ", "* ": a list item's bullet, as a page's list or a Markdown list is written out.
 _LIST_BULLET = re.compile(r"^(?:[•▪●◆■]|[-*+](?=\s))\s*")
+# "2025.03.04以党建带联建…": the date a site's listing prints run into the headline.
+_LISTING_DATE = re.compile(rf"^\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}\s*(?=[{P.CJK}“])")
 # "【党建示范窗】": a site's column label run into the headline.
 _COLUMN_LABEL = re.compile(r"^【[^】]{2,8}】(?=\S)")
 # "…【完整版】", "…（精选）": the tag a document site puts after a file's title.
@@ -72,11 +75,13 @@ class Headline:
 
 
 def strip_prefix(text: str) -> str:
-    """A line without a markdown heading prefix ("# …"), a list bullet ("• …"), a column label
+    """A line without a markdown heading prefix ("# …"), a list bullet ("• …"), a listing's date
+    ("2025.03.04…"), a column label
     ("【党建示范窗】…"), a piece's number on a page of several ("第1篇 …", "… 篇1"), a title label
     ("题：…"), a document site's tag ("…【完整版】"), the quotation marks around the whole of it,
     or a web page's site name after it ("…_共产党员网")."""
     text = _MD_PREFIX.sub("", _LIST_BULLET.sub("", text.strip())).strip().strip("*").strip()
+    text = _LISTING_DATE.sub("", text)
     text = _SITE_TAG.sub("", _PIECE_NUMBER.sub("", _COLUMN_LABEL.sub("", text))).strip()
     labels = "|".join(map(re.escape, cues()["title_label"]))
     return strip_site_name(_unquoted(re.sub(rf"^(?:{labels})\s*[:：]\s*(?=\S)", "", text)))
@@ -141,7 +146,7 @@ def is_kicker(text: str) -> bool:
 def is_series(text: str, following: str | None) -> bool:
     """A series or column name above the headline ("沿着总书记的足迹·浙江篇"): it holds a
     separator and the next line is a headline of its own, not a subtitle."""
-    if not any(s in text for s in cues()["series_separator"]) or is_sentence(text):
+    if not any(s in text for s in cues()["series_separator"]) or is_sentence(text) or len(text.strip()) > _SERIES_MAX:
         return False
     return following is not None and is_candidate(following) and not is_subtitle(following)
 
