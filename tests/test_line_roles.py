@@ -119,6 +119,14 @@ from casekit.extract.clean import clean_text
         pytest.param("2. 本文档由用户上传,版权归属用户,某某网负责整理代发布。", "notice", id="uploaded-by-a-user"),
         pytest.param("文章关键词:党建,基层,乡村振兴 责编:wanghui", "notice", id="article-keywords-and-editor"),
         pytest.param("相关推荐", "notice", id="related-items-heading"),
+        pytest.param("高某(右三)与村民谋划发展特色产业。", "caption", id="caption-placing-someone-in-the-picture"),
+        pytest.param("字号变大| 字号变小", "buttons", id="font-size-buttons-between-bars"),
+        pytest.param("(资料图片仅供参考)", "image", id="note-on-a-stock-picture"),
+        pytest.param("微信截图_20250214144713", "image", id="a-screenshots-file-name"),
+        pytest.param("标签: #乡镇", "notice", id="tags-row"),
+        pytest.param("您需要 登录 才可以下载或查看,没有帐号?立即注册", "notice", id="forum-login-prompt"),
+        pytest.param("按:为深入学习贯彻全会精神,某平台启动“基层行”专栏,今天刊发第一篇。", "editor-note", id="editors-note-labelled-an"),
+        pytest.param("38.97KB", "paywall", id="a-files-size-alone"),
     ],
 )
 def test_furniture_kinds(line, kind):
@@ -158,6 +166,8 @@ def test_furniture_kinds(line, kind):
         pytest.param("建平乡：", id="a-place-ending-a-line-on-a-colon"),
         pytest.param("赴某镇开展支部联建暨 主 题 党 日 活 动", id="spaced-out-words-are-no-menu-row"),
         pytest.param("经验分享", id="a-heading-ending-on-a-button-word"),
+        pytest.param("按照要求，全镇开展隐患排查。", id="a-sentence-opening-on-an"),
+        pytest.param("某某启示录（中）", id="the-middle-part-of-a-series-is-no-caption"),
     ],
 )
 def test_lines_of_the_document_are_not_furniture(line):

@@ -23,6 +23,10 @@ from casekit.extract import patterns as P
 from casekit.options import read_lexicon_yaml
 
 _CREDIT_MAX = 60  # characters: a credit, caption or metadata line is short
+_BUTTON_SEPARATORS = re.compile(r"[\s|｜]+")  # between the buttons of a row: spaces or bars
+# "（右三）", "(左二)", "（前排左一）": where a person stands in a photo, as only its caption says.
+_PLACE_IN_PICTURE = re.compile(r"[（(](?:前排|后排|中排)?[左右][一二三四五六七八九十1-9]?[）)]")
+_IMAGE_NOTE_MAX = 12  # characters: "（资料图片仅供参考）"
 _MENU_ITEM_MAX = 6  # characters: an item of a site's menu row ("工作范例") is no longer
 _BUTTON_TOKEN_MAX = 10  # characters: a button's label ("加入会员免费下载") is no longer
 
@@ -49,6 +53,8 @@ _PRINT_EDITION = re.compile(r"《[^》]{2,16}》\s*[（(]\s*\d{4}\s*年\s*\d{1,2
 # "全文9228字46页" alone on a line (a few garbled characters before it): a document site's note of a
 # file's length; beside a title, in brackets, it is cut from the title's line instead.
 _LENGTH_NOTE = re.compile(r"^[^\s，。（(]{0,6}全文共?\s*\d+\s*字(?:\s*\d+\s*[页片张])?$")
+# "38.97KB": a file's size alone on its line, as a document site shows it.
+_FILE_SIZE = re.compile(r"^\d+(?:\.\d+)?\s*(?:[KkMmGg]i?B|字节)$")
 _FILE_DETAIL = re.compile(r"^(?:文件)?(?:大小|页数|格式)\s*[:：]\s*(?:[\d.]+\s*(?:[KkMm]i?B|页|字节)|[A-Za-z]{3,4})$")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}\s*[:：]\s*\d{2}(?!\d)")
 _PAGE_ID = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,3}\s*版")
@@ -327,9 +333,10 @@ def _spaced_names_joined(items: list[str]) -> list[str]:
 
 def is_caption(text: str) -> bool:
     """A photo's caption: short, ending with its photographer ("东沟村特色民宿（刘某某 摄）",
-    "村民在议事会上讨论修路方案。（张某 摄）")."""
+    "村民在议事会上讨论修路方案。（张某 摄）") or placing someone in the picture ("高某（右三）与村民
+    谋划发展特色产业。")."""
     t = text.strip()
-    return len(t) <= _CREDIT_MAX and _PHOTO_CREDIT.search(t) is not None
+    return len(t) <= _CREDIT_MAX and (_PHOTO_CREDIT.search(t) is not None or _PLACE_IN_PICTURE.search(t) is not None)
 
 
 def is_image(text: str) -> bool:
@@ -338,7 +345,11 @@ def is_image(text: str) -> bool:
     t = text.strip()
     if P.MD_IMAGE.sub("", t) == "" and P.MD_IMAGE.search(t):
         return True
-    return bool(P.IMAGE_FILE.match(t)) or t.strip("【】[]") in cues()["image_label"] and t[:1] in "【[" and t[-1:] in "】]"
+    label = t.strip("【】[]（）()")
+    return (bool(P.IMAGE_FILE.match(t) or P.SCREENSHOT_NAME.match(t))
+            or label in cues()["image_label"] and t[:1] in "【[" and t[-1:] in "】]"
+            or t[:1] in "【[（(" and t[-1:] in "】]）)" and len(label) <= _IMAGE_NOTE_MAX
+            and label.startswith(tuple(cues()["image_label"])) and label.endswith(tuple(cues()["image_note_end"])))
 
 
 def is_caption_under_image(text: str, above: str) -> bool:
@@ -533,7 +544,7 @@ def is_paywall(text: str) -> bool:
     ("大小:29.00 KB", "页数:4页", "全文9228字46页")."""
     t = text.strip()
     return len(t) <= _CREDIT_MAX and (has_cue(t, "paywall") or _FILE_DETAIL.match(t) is not None
-                                      or _LENGTH_NOTE.match(t) is not None)
+                                      or _LENGTH_NOTE.match(t) is not None or _FILE_SIZE.match(t) is not None)
 
 
 def is_data_field(text: str) -> bool:
@@ -573,13 +584,14 @@ def is_digit_row(text: str) -> bool:
 def is_button_row(text: str) -> bool:
     """A row of a page's buttons beside a site name ("某某网 打印 纠错", "加入会员免费下载 立即下载"),
     or one button alone on its line ("查看原文")."""
-    items = tokens(text.strip())
+    items = [i for i in _BUTTON_SEPARATORS.split(text.strip()) if i]
     words = cues()["buttons"]
     if len(items) == 1:  # "查看原文", "【字体大小:" (a control whose options the page drew as images)
         return items[0].strip("【】[]：: ") in words
     if not items or len(text.strip()) > 30 or is_sentence(text):
         return False
-    buttons = sum(1 for i in items if len(i) <= _BUTTON_TOKEN_MAX and any(i.endswith(w) for w in words))
+    buttons = sum(1 for i in items if len(i) <= _BUTTON_TOKEN_MAX and any(
+        i.endswith(w) or (i.startswith(w) and len(i) <= len(w) + 2) for w in words))  # "字号变大"
     return buttons * 2 >= len(items)
 
 

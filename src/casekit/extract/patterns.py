@@ -38,7 +38,7 @@ CONTENTS_ENTRY = re.compile(r"^\S.{1,80}?(?:…{2,}|[.·．]{3,})\s*\d{1,4}$")
 # "第15期", "（总第234期）", "2023年第3期": the issue line under a briefing's masthead ("组工信息").
 ISSUE_NUMBER = re.compile(r"^[（(]?(?:\d{4}\s*年\s*)?(?:总\s*)?第\s*\d{1,4}\s*期[）)]?(?:\s*[（(]总第\s*\d{1,5}\s*期[）)])?$")
 # "━━━━━━", "————————", "＊＊＊": a rule between a briefing's masthead and its text.
-RULE_LINE = re.compile(r"^[\s━─—–\-=＝_＿*＊·•～~]{4,}$")
+RULE_LINE = re.compile(r"^[\s━─—–\-=＝_＿*＊·•～~…]{4,}$")
 # "报：市委组织部。", "抄送：…", "（共印60份）": a briefing's distribution list and print run.
 DISTRIBUTION = re.compile(r"^(?:报|送|发|抄报|抄送|主送|分送)\s*[:：].{1,160}$|^[（(]?共印\s*\d+\s*份[）)]?$")
 
@@ -149,6 +149,8 @@ DOCUMENT_FILE = re.compile(r"^(?P<stem>[^\s/\\]{2,60}?)\.(?:docx?|wps|pdf|txt|pp
 # "《社区治理典型案例材料.docx》由会员分享": the file a document site's blurb names.
 QUOTED_FILE = re.compile(r"《(?P<stem>[^《》]{2,60}?)\.(?:docx?|wps|pdf|txt|pptx?)》", re.IGNORECASE)
 IMAGE_FILE = re.compile(r"^[\w\-\s()（）]{1,40}\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
+# "微信截图_20250214144713", "IMG_20230509_101530": a picture's file name as a page left it, no extension.
+SCREENSHOT_NAME = re.compile(r"^(?:微信截图|微信图片|截图|屏幕截图|IMG|DSC|img)[_\-]?\d{8,}(?:[_\-]\d+)*$")
 MD_IMAGE = re.compile(r"!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)")
 # "[查看原文](https://…)": a link; its words stay, the brackets and the address go.
 MD_LINK = re.compile(r"(?<!!)(\[)[^\]\n]{1,200}(\]\([^)\n]{0,500}\))")

@@ -44,7 +44,9 @@ _LIST_BULLET = re.compile(r"^(?:[•▪●◆■]|[-*+](?=\s))\s*")
 # "2025.03.04以党建带联建…": the date a site's listing prints run into the headline.
 _LISTING_DATE = re.compile(rf"^\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}\s*(?=[{P.CJK}“])")
 # "【党建示范窗】": a site's column label run into the headline.
-_COLUMN_LABEL = re.compile(r"^【[^】]{2,8}】(?=\S)")
+_COLUMN_LABEL = re.compile(r"^【[^】]{2,16}】\s*(?=\S)")
+# "…主题党日活动 （市政府办公室）": the office that supplied an item, in brackets after its headline.
+_SUPPLIER_AFTER = re.compile(r"\s*[（(](?P<org>[^（）()]{2,20})[）)]$")
 # "…【完整版】", "…（精选）": the tag a document site puts after a file's title.
 _SITE_TAG = re.compile(r"\s*[【\[（(](?:完整版|精选|精品|范文|最新|通用版|word版|推荐)[】\]）)]$", re.IGNORECASE)
 # "第1篇 ", "第一篇：", "篇1：", " 篇1": a piece's number on a document site's page of several.
@@ -76,13 +78,16 @@ class Headline:
 
 def strip_prefix(text: str) -> str:
     """A line without a markdown heading prefix ("# …"), a list bullet ("• …"), a listing's date
-    ("2025.03.04…"), a column label
-    ("【党建示范窗】…"), a piece's number on a page of several ("第1篇 …", "… 篇1"), a title label
-    ("题：…"), a document site's tag ("…【完整版】"), the quotation marks around the whole of it,
-    or a web page's site name after it ("…_共产党员网")."""
+    ("2025.03.04…"), a column label ("【党建示范窗】…"), the office that supplied it in brackets
+    after it ("…（市政府办公室）"), a piece's number on a page of several ("第1篇 …", "… 篇1"), a
+    title label ("题：…"), a document site's tag ("…【完整版】"), the quotation marks around the
+    whole of it, or a web page's site name after it ("…_共产党员网")."""
     text = _MD_PREFIX.sub("", _LIST_BULLET.sub("", text.strip())).strip().strip("*").strip()
     text = _LISTING_DATE.sub("", text)
     text = _SITE_TAG.sub("", _PIECE_NUMBER.sub("", _COLUMN_LABEL.sub("", text))).strip()
+    supplier = _SUPPLIER_AFTER.search(text)
+    if supplier and supplier.start() > _SHORT and is_organisation(supplier.group("org")):
+        text = text[: supplier.start()]
     labels = "|".join(map(re.escape, cues()["title_label"]))
     return strip_site_name(_unquoted(re.sub(rf"^(?:{labels})\s*[:：]\s*(?=\S)", "", text)))
 
