@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casekit.extract.characters import AsWritten, simplified
+from casekit.extract.characters import AsWritten, paired_quotes, simplified
 from casekit.extract.read import read_document
 from casekit.pipeline import process_document
 
@@ -63,3 +63,25 @@ def test_a_traditional_submission_reads_like_a_simplified_one(tmp_path, options)
         assert ind.text in ind.sentence
     (model,) = [m for m in case.models if m.featured]
     assert model.name == "三聯三幫"
+
+
+@pytest.mark.parametrize(
+    "text, paired",
+    [
+        pytest.param("推进”五联创建”活动", "推进“五联创建”活动", id="both-marks-typed-as-closing-ones"),
+        pytest.param("“一核”与”两翼”", "“一核”与“两翼”", id="after-a-well-paired-quotation"),
+        pytest.param("他说：“好”。“我们”走", "他说：“好”。“我们”走", id="well-paired-quotations-stay"),
+        pytest.param("你说”不”", "你说”不”", id="too-short-to-be-a-quotation"),
+    ],
+)
+def test_quotations_opened_by_a_closing_mark(text, paired):
+    assert paired_quotes(text) == paired
+    assert len(paired_quotes(text)) == len(text)
+
+
+def test_a_model_quoted_with_two_closing_marks_is_found_and_kept_as_written(tmp_path, options):
+    path = tmp_path / "a.txt"
+    path.write_text("社区网格化党建工作推进会讲话\n下一步推进”五联创建”活动，全市建成网格1200个。", encoding="utf-8")
+    (case,) = process_document(read_document(path, path.name), options)
+    assert [m.name for m in case.models] == ["五联创建"]
+    assert "”五联创建”" in case.text

@@ -128,6 +128,16 @@ NAMES = [
     pytest.param("实施“三评四用双提升”工程，“三评”即评星、评优、评先。", None, ["三评四用双提升"],
                  id="q-segments-of-one-model-are-not-models"),
     pytest.param("化解矛盾要“事心双解”，做到“四面八方”都满意。", None, [], id="q-slogan-and-idiom-not-models"),
+    pytest.param("公司党委打造“136党建链”，绘出发展“同心圆”。", None, ["136党建链"], id="q-digits-run-into-a-models-word"),
+    pytest.param("125工程即：抓好一个格局，建立两个机制，开展好五项活动。", None, ["125工程"], id="u-digits-counting-the-parts"),
+    pytest.param("全村共有125人，投资300万元。", None, [], id="u-counts-are-no-digit-names"),
+    pytest.param("全面推行“书记主任一肩挑”。", None, ["书记主任一肩挑"], id="q-whose-standard-term-it-is"),
+    pytest.param("构建“红色物业联盟+四方联动”机制。", None, ["红色物业联盟+四方联动", "四方联动"],
+                 id="q-the-terms-a-formula-joins-stay-models"),
+    pytest.param("当地素有“九分石头一分地”之称。", None, [], id="q-a-nickname-is-no-model"),
+    pytest.param("从“制度完善、设置优化”三方面建强组织体系，一级一级的责任落实机制。", None, [],
+                 id="u-aspects-and-levels-are-no-system"),
+    pytest.param("学习全国“两会”精神，落实“一切工作归支部”。", None, [], id="q-everyday-terms-with-a-numeral"),
 ]
 
 

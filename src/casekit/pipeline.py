@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
-from casekit.extract.characters import AsWritten, simplified
+from casekit.extract.characters import AsWritten, paired_quotes, simplified
 from casekit.extract.clean import Cleaned, clean_text
 from casekit.extract.fingerprint import fingerprint
 from casekit.extract.indicators import FoundIndicator, find_indicators
@@ -131,7 +131,7 @@ def _span_as_written(span: CaseSpan, written: AsWritten) -> CaseSpan:
 
 def _view(text: str) -> tuple[str, AsWritten]:
     """The case in simplified characters, for matching, and the way back to the text as written."""
-    view = simplified(text)
+    view = paired_quotes(simplified(text))
     return view, AsWritten(text, view)
 
 

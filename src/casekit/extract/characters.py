@@ -8,12 +8,16 @@ lexicon/radicals.txt.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 from casekit.options import read_lexicon_lines
 
 _RADICAL_BLOCKS = (range(0x2E80, 0x2EF4), range(0x2F00, 0x2FD6))
+# ”…” with no “ open before it: a short quotation both of whose marks were typed as closing ones.
+_MISPAIRED_QUOTE = re.compile(r"”[^“”\n。；！？]{2,16}”")
+_QUOTE_OR_BREAK = re.compile(r"[“”\n]")
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +56,28 @@ def simplified(text: str) -> str:
         folded = convert(line)
         lines.append(folded if len(folded) == len(line) else line)
     return "".join(lines)
+
+
+def paired_quotes(text: str) -> str:
+    """The text with a quotation opened by a closing mark (”五联创建”, as some editors type both
+    marks alike) opened by “ instead, one for one, so the quoted name reads as quoted."""
+    if "”" not in text:
+        return text
+    opened, is_open = [], False  # only the marks and line ends are looked at: the text may be long
+    for m in _QUOTE_OR_BREAK.finditer(text):
+        mark = m.group()
+        if mark == "”" and not is_open and _MISPAIRED_QUOTE.match(text, m.start()):
+            opened.append(m.start())  # a closing mark where a quotation opens
+            is_open = True
+        else:
+            is_open = mark == "“"  # a closing mark or a line end leaves no quotation open
+    if not opened:
+        return text
+    pieces, last = [], 0
+    for at in opened:
+        pieces += [text[last:at], "“"]
+        last = at + 1
+    return "".join(pieces) + text[last:]
 
 
 @lru_cache(maxsize=1)

@@ -28,6 +28,11 @@ UNQUOTED_FORMULA = re.compile(r"(?<![0-9A-Za-z+＋×·:.])(?=[0-9A-Za-z+＋×]*\
 # “4321”工作法, “365”服务机制, “114N”的社会动员模式: digits alone (or with the N of "any number")
 # name a model only when a model word follows the quote.
 DIGIT_CODE = re.compile(r"^\d{2,6}[NnXx]?$")
+# “136党建链”, "125工程即：…": a number whose digits count the parts, run into a model's word.
+DIGIT_NAMED = re.compile(r"^\d{2,5}[NnXx]?[\u4e00-\u9fff]{0,3}(?:工程|工作法|模式|机制|体系|链|品牌)$")
+UNQUOTED_DIGIT_NAMED = re.compile(r"(?<![\d.])[1-9]{3,4}(?:工程|工作法|党建链)")
+# "素有“九分石头一分地”之称", "被誉为“…”": a nickname or saying about a place, not a model.
+_NICKNAME_BEFORE = re.compile(r"(?:素有|号称|被誉为|誉为|人称|被称为)$")
 _LABEL = r"[\u4e00-\u9fff（）()]{1,10}"
 # "党建+新兴领域", "公司+基地+农户", "河长+", "旅游+": labels joined by plus signs, a formula of
 # who works with whom or what is added to what.
@@ -35,7 +40,7 @@ PLUS_FORMULA = re.compile(rf"^{_LABEL}(?:[+＋]{_LABEL}){{1,4}}[+＋]?$|^{_LABEL
 # "三级联动体系", "四域联动格局", "三级合作社工作体系": a numbered system, or its levels working together
 # alone ("省、市、县、乡、村五级联动"); "四步议事法", "六字工作法": a numbered method (not "进一步法治化").
 NUMBERED_SYSTEM = re.compile(
-    rf"[{NUMERALS}]+[级域方维位轮][\u4e00-\u9fff]{{0,5}}?(?:体系|网络|格局|机制|架构)"
+    rf"[{NUMERALS}]+(?:[级域维位轮]|方(?!面))(?!的)[\u4e00-\u9fff]{{0,5}}?(?:体系|网络|格局|机制|架构)"
     rf"|(?<![{NUMERALS}])[二三四五六七八九十]+[级方](?:联动|共治|联建|联创|协同)"
     r"|(?<![进第每])[二三四五六七八九十]+[步字][\u4e00-\u9fff]{0,3}?法"
 )
@@ -73,7 +78,8 @@ def find_models(text: str, title: str | None, lexicon: Lexicon,
     With `created_only` (a speech, which reviews many works: "以“125”工程为抓手") a model the text
     introduces is featured only where the text says it was created ("创建“五心服务”党建品牌").
     """
-    found = _dedupe(_quoted(text, lexicon) + _unquoted(text, lexicon))
+    quoted = _quoted(text, lexicon)
+    found = _dedupe(quoted + [f for f in _unquoted(text, lexicon) if not _inside(f, quoted)])
     parts_of = _enumerated_parts(text)
     found = [f for f in found if f.name not in {p for _, parts in parts_of for p in parts}]
     for f in found:  # a closed formula of labels joined by plus signs shows its parts in its name
@@ -100,15 +106,26 @@ def _quoted(text: str, lexicon: Lexicon) -> list[_Found]:
         group = next(g for g in (1, 2, 3, 4) if m.group(g))
         name = m.group(group).strip()
         end = m.start(group) + len(name)
-        if is_model_name(name, lexicon) or (DIGIT_CODE.match(name) and INTRODUCED_AFTER.match(text[end : end + 12])):
+        if _NICKNAME_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            continue
+        if (is_model_name(name, lexicon) or DIGIT_NAMED.match(name) or _ends_on_common_model(name, lexicon)
+                or (DIGIT_CODE.match(name) and INTRODUCED_AFTER.match(text[end : end + 12]))):
             found.append(_Found(name, m.start(group), end, []))
     return found
+
+
+def _ends_on_common_model(name: str, lexicon: Lexicon) -> bool:
+    """“书记主任一肩挑”: a standard term (`common_models.txt`) with the few words that say whose it is."""
+    return len(name) <= _MAX_NAME // 2 + 2 and any(
+        name.endswith(term) and len(name) > len(term) and re.fullmatch(r"[\u4e00-\u9fff]+", name[: -len(term)])
+        for term in lexicon.common_models)
 
 
 def _unquoted(text: str, lexicon: Lexicon) -> list[_Found]:
     found = [_Found(m.group(0), m.start(), m.end(), []) for m in UNQUOTED_FORMULA.finditer(text)
              if not _TIME_AFTER.match(text, m.end())]  # "7×24小时" is a service's hours
     found += [_Found(m.group(0), m.start(), m.end(), []) for m in NUMBERED_SYSTEM.finditer(text)]
+    found += [_Found(m.group(0), m.start(), m.end(), []) for m in UNQUOTED_DIGIT_NAMED.finditer(text)]
     for term in lexicon.common_models:
         found += [_Found(term, m.start(), m.end(), []) for m in re.finditer(re.escape(term), text)]
     return found
@@ -148,6 +165,13 @@ def _is_label_and_action(name: str) -> bool:
     """"支部四进", "约法十则": a word, then a numbered action; not "事心双解" (no word before the
     numeral), nor a count or distance ("蛙声十里", "最后一米")."""
     return name[:2] in tag_table() and name[3] not in _MEASURE_AFTER_NUMERAL
+
+
+def _inside(f: _Found, quoted: list[_Found]) -> bool:
+    """Whether an unquoted term stands inside a longer quoted name (一肩挑 in “书记主任一肩挑”); the
+    terms a formula joins with plus signs stay models of their own (四方联动 in “红色物业联盟+四方联动”)."""
+    return any(q.start <= f.start and f.end <= q.end and len(q.name) > len(f.name) and not PLUS_FORMULA.match(q.name)
+               for q in quoted)
 
 
 def _dedupe(found: list[_Found]) -> list[_Found]:
