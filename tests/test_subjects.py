@@ -72,6 +72,11 @@ from casekit.extract.tokens import segment
         pytest.param("建成综合服务中心（矛盾纠纷调处中心）14个，", "14个", "综合服务中心", id="aside-in-brackets-before-a-figure"),
         pytest.param("服务站点也从12个增至27个。", "27个", "服务站点", id="end-of-a-change-from-cong"),
         pytest.param("村级合作社由三年前的不足十个发展到目前的46个。", "46个", "村级合作社", id="end-of-a-long-change-from-you"),
+        pytest.param("刚刚报到的16名选调生也跟班学习。", "16名", "选调生", id="people-whose-word-jieba-reads-as-a-verb"),
+        pytest.param("中心设服务窗口3个，", "3个", "服务窗口", id="a-place-word-before-the-figure"),
+        pytest.param("辖7个自然村寨，", "7个", "自然村寨", id="a-noun-opening-on-a-word-read-as-an-adverb"),
+        pytest.param("参加论坛的各界人士，总共有700人，", "700人", "各界人士", id="the-clause-before-names-who-a-total-counts"),
+        pytest.param("已完成3个，正在建设", "3个", None, id="a-clause-of-a-verb-alone-names-nothing"),
     ],
 )
 def test_subject(sentence, figure, subject, lexicon):

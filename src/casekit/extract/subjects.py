@@ -21,7 +21,7 @@ from casekit.extract.characters import AsWritten
 from casekit.extract.tokens import Tokens as Segmentation
 from casekit.extract.tokens import bisect_starts, tag_of
 
-_NOUNISH = ("n", "vn", "an", "j", "b", "eng", "nz", "ng", "nl", "zg", "l", "i")
+_NOUNISH = ("n", "vn", "an", "j", "b", "eng", "nz", "ng", "nl", "zg", "l", "i", "s")  # s: a place word (窗口)
 _INSIDE_ONLY = ("a", "ad", "t")  # "青年" (tagged a time word) in 青年党员
 _NUMERAL = "m"  # jieba's tag of a number, which names no noun
 _GLUE = set("（）()《》")
@@ -84,6 +84,8 @@ def find_subject(text: str, start: int, end: int, tokens: Segmentation, words: M
         before = _without_closing_aside(_strip_lead_in(_window(text, tokens, lo, hi, words), words))
         if earlier and _names_no_subject(text, lo, hi, before):
             return earlier
+        if not before and lo < hi and text[lo - 1 : lo] in "，,":  # "参加论坛的各界人士，总共有700人"
+            before = _strip_lead_in(_window(text, tokens, *_clause_before(text, lo - 1, window), words), words)
         subject = (_with_negation(text, lo, hi, _trailing_noun_phrase(before, words) or _whole_place(before, words))
                    or _population(text, start, end, lo, hi, words))
     return subject.translate(_QUOTES) if subject else None
@@ -252,10 +254,25 @@ def _window(text: str, tokens: Segmentation, lo: int, hi: int, words: Mapping[st
         piece = text[lo if lo > start else start : hi if hi < end else end]
         if piece:
             pairs.append((piece, fixed.get(piece) or (tag_of(piece) if piece == word else "x")))
+    pairs = _people_nouns(pairs, words.get("person_suffixes", frozenset()))
     window = text[lo:hi]
     if any(quote in window for quote in _OPEN_QUOTES):
         return _merge_quotes(pairs, words)
     return pairs
+
+
+def _people_nouns(pairs: Tokens, suffixes: frozenset[str]) -> Tokens:
+    """Words for kinds of people that jieba reads as verbs, made nouns: one ending on a person's
+    suffix ("选调生"), or a two-character verb and the suffix cut from it ("选聘" "生")."""
+    out: Tokens = []
+    for word, flag in pairs:
+        if word in suffixes and out and len(out[-1][0]) == 2 and out[-1][1].startswith("v"):
+            out[-1] = (out[-1][0] + word, "n")
+        elif len(word) >= 3 and word[-1] in suffixes and flag.startswith("v"):
+            out.append((word, "n"))
+        else:
+            out.append((word, flag))
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -319,9 +336,11 @@ def _leading_noun_phrase(tokens: Tokens, words: Mapping[str, frozenset[str]]) ->
     while len(tokens) > 1 and tokens[0][1] == _NUMERAL and tokens[0][0][:1].isdigit():
         tokens = tokens[2:]
     phrase: Tokens = []
-    for word, flag in tokens:
+    for k, (word, flag) in enumerate(tokens):
         if _is_nounish(flag) or word in _GLUE or flag in _INSIDE_ONLY:
             phrase.append((word, flag))
+        elif not phrase and flag == "d" and len(word) == 2 and k + 1 < len(tokens) and _is_nounish(tokens[k + 1][1]):
+            phrase.append((word, flag))  # "7个自然村寨": a word jieba reads as an adverb opening a noun
         else:
             break
     return _trim(phrase)
