@@ -116,6 +116,7 @@ def test_real_numbered_list_keeps_its_numbers(lexicon):
         pytest.param("（总第234期）", id="issue-number"),
         pytest.param("━━━━━━━━━━━━━━━━", id="rule-line"),
         pytest.param("………………………………", id="rule-of-ellipses"),
+        pytest.param("字号:A A    颜色:", id="font-size-letters"),
         pytest.param("报：市委组织部。", id="distribution-bao"),
         pytest.param("发：各乡镇党委，县直各单位党组织。", id="distribution-fa"),
         pytest.param("（共印60份）", id="print-run"),

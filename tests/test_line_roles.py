@@ -127,6 +127,9 @@ from casekit.extract.clean import clean_text
         pytest.param("您需要 登录 才可以下载或查看,没有帐号?立即注册", "notice", id="forum-login-prompt"),
         pytest.param("按:为深入学习贯彻全会精神,某平台启动“基层行”专栏,今天刊发第一篇。", "editor-note", id="editors-note-labelled-an"),
         pytest.param("38.97KB", "paywall", id="a-files-size-alone"),
+        pytest.param("【打印正文】", "buttons", id="a-button-drawn-in-brackets"),
+        pytest.param("归档时间：2024/2/27 12:33:21", "page-meta", id="archived-date-and-clock"),
+        pytest.param("(某某日报特约通讯员 矣某某)", "byline", id="a-papers-special-correspondent"),
     ],
 )
 def test_furniture_kinds(line, kind):
@@ -168,6 +171,7 @@ def test_furniture_kinds(line, kind):
         pytest.param("经验分享", id="a-heading-ending-on-a-button-word"),
         pytest.param("按照要求，全镇开展隐患排查。", id="a-sentence-opening-on-an"),
         pytest.param("某某启示录（中）", id="the-middle-part-of-a-series-is-no-caption"),
+        pytest.param("收藏品展", id="a-word-opening-on-a-button-word-unbracketed"),
     ],
 )
 def test_lines_of_the_document_are_not_furniture(line):

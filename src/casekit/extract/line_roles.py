@@ -586,8 +586,10 @@ def is_button_row(text: str) -> bool:
     or one button alone on its line ("查看原文")."""
     items = [i for i in _BUTTON_SEPARATORS.split(text.strip()) if i]
     words = cues()["buttons"]
-    if len(items) == 1:  # "查看原文", "【字体大小:" (a control whose options the page drew as images)
-        return items[0].strip("【】[]：: ") in words
+    if len(items) == 1:  # "查看原文", "【打印正文】", "【字体大小:" (a control whose options the page drew as images)
+        item = items[0].strip("【】[]：: ")
+        bracketed = items[0][:1] in "【[" and items[0][-1:] in "】]"  # a button drawn as one: "【打印正文】"
+        return item in words or bracketed and any(item.startswith(w) and len(item) <= len(w) + 2 for w in words)
     if not items or len(text.strip()) > 30 or is_sentence(text):
         return False
     buttons = sum(1 for i in items if len(i) <= _BUTTON_TOKEN_MAX and any(

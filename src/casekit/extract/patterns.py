@@ -55,8 +55,9 @@ META_RUN = re.compile(
     r"^(?:(?:发布时间|时间|来源|作者|浏览次数|点击数|阅读量|字号)\s*[:：][^|｜]{0,40}?\s*[|｜]\s*){2,}"
     r"(?:[^\s|｜:：]{1,8}[:：][^\s|｜]*\s*[|｜]?\s*)*"
 )
-# "字号：『 大 中 小 』", "定义你的浏览字号：" (the choices drawn as images): a font-size control.
+# "字号：『 大 中 小 』", "字号:A A", "定义你的浏览字号：" (the choices drawn as images): a font-size control.
 FONT_SIZE_WIDGET = re.compile(r"(?:字号|字体)\s*[:：]?\s*[『【\[]?\s*大\s*(?:字体)?\s*中\s*(?:字体)?\s*小"
+                              r"|^(?:字号|字体)\s*[:：]\s*[A-Za-z](?:\s*[A-Za-z]){1,2}(?:\s|$)"
                               r"|^[\u4e00-\u9fff]{0,8}(?:字号|字体)\s*[:：]$")
 # "打印本页 关闭窗口", "【打印】【关闭】", "分享到：微信 微博": a line of a web page's buttons.
 PAGE_BUTTONS = re.compile(
@@ -161,12 +162,14 @@ ASCII_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "("
 # --- structure --------------------------------------------------------------------------
 
 # Organisation names end like this: "…组织部", "…工作委员会", "…党委", "…街道".
-ORG_SUFFIX = r"(?:委员会|组织部|宣传部|党委|党组|党工委|工委|党总支|党支部|局|办公室|办事处|政府|街道|协会|中心|公司|学校|大学|学院|党校|医院)"
+# "…局" names a bureau, but not in 格局, 布局, 大局, 全局, 结局, 开局, 变局, 新局 or 破局.
+BUREAU = r"(?<![格布大全结开变新破])局"
+ORG_SUFFIX = rf"(?:委员会|组织部|宣传部|党委|党组|党工委|工委|党总支|党支部|{BUREAU}|办公室|办事处|政府|街道|协会|中心|公司|学校|大学|学院|党校|医院)"
 # The end of a named place of any level: "…省", "…县", "…街道".
 PLACE_SUFFIX = r"(?:省|市|县|区|旗|州|盟|镇|乡|街道)"
 # The stricter ending of a unit named by its place alone ("辽源市委组织部", "某某县民政局"): a title such
 # as "开创城市基层党建工作新格局" or "打造社区党群服务中心" must not read as one.
-_PLACE_ORG_SUFFIX = r"(?:组织部|宣传部|统战部|党委|党组|党工委|工委|委员会|办公室|办事处|政府|(?<![格布大全结开变新破])局|党校)"
+_PLACE_ORG_SUFFIX = rf"(?:组织部|宣传部|统战部|党委|党组|党工委|工委|委员会|办公室|办事处|政府|{BUREAU}|党校)"
 # What may follow a unit on its line: a date or the writer ("执笔：张某"); after a 中共… unit, a name too.
 _UNIT_TAIL = r"(?:[\s\u3000]+(?:\d{4}\s*年[\d\s月日]*|执笔\s*[:：]?\s*[\u4e00-\u9fff]{2,4}))?"
 _UNIT_TAIL_OR_NAME = r"(?:[\s\u3000]+(?:\d{4}\s*年[\d\s月日]*|执笔\s*[:：]?\s*[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,3}))?"

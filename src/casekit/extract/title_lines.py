@@ -78,13 +78,13 @@ class Headline:
 
 def strip_prefix(text: str) -> str:
     """A line without a markdown heading prefix ("# …"), a list bullet ("• …"), a listing's date
-    ("2025.03.04…"), a column label ("【党建示范窗】…"), the office that supplied it in brackets
+    ("2025.03.04…"), a column label ("【党建示范窗】…", "工作动态——…"), the office that supplied it in brackets
     after it ("…（市政府办公室）"), a piece's number on a page of several ("第1篇 …", "… 篇1"), a
     title label ("题：…"), a document site's tag ("…【完整版】"), the quotation marks around the
     whole of it, or a web page's site name after it ("…_共产党员网")."""
     text = _MD_PREFIX.sub("", _LIST_BULLET.sub("", text.strip())).strip().strip("*").strip()
     text = _LISTING_DATE.sub("", text)
-    text = _SITE_TAG.sub("", _PIECE_NUMBER.sub("", _COLUMN_LABEL.sub("", text))).strip()
+    text = _SITE_TAG.sub("", _PIECE_NUMBER.sub("", _column_name_before().sub("", _COLUMN_LABEL.sub("", text)))).strip()
     supplier = _SUPPLIER_AFTER.search(text)
     if supplier and supplier.start() > _SHORT and is_organisation(supplier.group("org")):
         text = text[: supplier.start()]
@@ -366,6 +366,13 @@ def run_on_unit(text: str, title_max: int = 60) -> str | None:
         return None
     unit = dated[_SPEAKER_UNIT.search(dated).start():].strip()
     return unit or None
+
+
+@lru_cache(maxsize=1)
+def _column_name_before() -> re.Pattern:
+    """A site's column name before a headline and a dash, a colon or a bar ("工作动态——…")."""
+    names = "|".join(map(re.escape, cues()["column_name"]))
+    return re.compile(rf"^(?:{names})\s*(?:——|—|：|:|\||｜)\s*(?=\S)")
 
 
 @lru_cache(maxsize=1)
