@@ -190,6 +190,7 @@ def test_lines_of_the_document_are_not_furniture(line):
         pytest.param("50万元以上的村有8个。(赵某琦马某龙)", "(赵某琦", id="reporters-names-run-together"),
         pytest.param("集体经济收入稳步增长。（王某某 李某）", "（王某某", id="reporters-names-apart"),
         pytest.param("全市推进乡村振兴。（张家口）", None, id="one-name-alone-may-be-a-place"),
+        pytest.param("某村村委会选举投票现场。(本版图片由市委组织部提供)", "(本版图片", id="who-provided-the-pictures"),
     ],
 )
 def test_credit_closing_a_line(line, cut):
@@ -208,6 +209,7 @@ def test_credit_closing_a_line(line, cut):
         pytest.param("全村共有党员42名。（其中预备党员3名）", None, id="a-note-on-the-figures"),
         pytest.param("全镇推行积分制。（某某镇）", None, id="a-place-is-no-organisation"),
         pytest.param("（某某县委组织部供稿）", None, id="alone-on-its-line-is-a-unit-line"),
+        pytest.param("某村村委会选举投票现场。(本版图片由市委组织部提供)", None, id="who-provided-the-pictures-sent-nothing"),
     ],
 )
 def test_closing_unit_note(line, unit):

@@ -26,6 +26,7 @@ _CREDIT_MAX = 60  # characters: a credit, caption or metadata line is short
 _BUTTON_SEPARATORS = re.compile(r"[\s|｜]+")  # between the buttons of a row: spaces or bars
 # "（右三）", "(左二)", "（前排左一）": where a person stands in a photo, as only its caption says.
 _PLACE_IN_PICTURE = re.compile(r"[（(](?:前排|后排|中排)?[左右][一二三四五六七八九十1-9]?[）)]")
+_PICTURES_BY = re.compile(r"(?:图片|照片|图|视频)均?由")  # "本版图片由…(提供)": who provided the pictures
 _IMAGE_NOTE_MAX = 12  # characters: "（资料图片仅供参考）"
 _MENU_ITEM_MAX = 6  # characters: an item of a site's menu row ("工作范例") is no longer
 _BUTTON_TOKEN_MAX = 10  # characters: a button's label ("加入会员免费下载") is no longer
@@ -440,11 +441,13 @@ def is_affiliation_note(text: str) -> bool:
 
 
 def trailing_credit(line: str) -> int | None:
-    """Where a credit, a byline or a supplier's note ("（某某平台供稿）") in brackets that closes a
+    """Where a credit, a byline, a supplier's note ("（某某平台供稿）") or a note on who provided the
+    pictures ("（本版图片由某某提供）") in brackets that closes a
     line of text begins, if one does. A supplier that is a submitting organisation is read first,
     as a closing unit (`closing_unit`)."""
     m = _TRAILING_NOTE.search(line.rstrip())
-    if m and m.start() > 0 and (is_credit(m.group(0)) or is_byline(m.group(0)) or _is_supplier_note(m.group(0))):
+    if m and m.start() > 0 and (is_credit(m.group(0)) or is_byline(m.group(0)) or _is_supplier_note(m.group(0))
+                                or _PICTURES_BY.search(m.group(0))):
         return m.start()
     if m and m.start() > 0 and line[m.start() - 1] in _SENTENCE_CLOSE and _names_run(_unbracketed(m.group(0))):
         return m.start()  # the reporters' names closing a newspaper's report: "…8个。(赵某某马某某)"
@@ -500,9 +503,9 @@ def closing_unit(line: str) -> tuple[int, str] | None:
     unit line, read by the splitter."""
     text = line.rstrip()
     m = P.CLOSING_UNIT_NOTE.search(text)
-    if m and text[: m.start()].rstrip()[-1:] in _SENTENCE_CLOSE:
+    if m and text[: m.start()].rstrip()[-1:] in _SENTENCE_CLOSE and not _PICTURES_BY.search(m.group("unit")):
         return m.start(), m.group("unit")
-    return None
+    return None  # (a note on who provided the pictures, "（本版图片由某某提供）", names no sender)
 
 
 def is_site_notice(text: str) -> bool:

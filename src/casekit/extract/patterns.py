@@ -77,7 +77,7 @@ _SPACED_NAME = rf"[{CJK}](?:[ \u3000]*[{CJK}]){{1,3}}"
 # photo, "图片由某某村提供": a photo caption or its credit.
 CAPTION = re.compile(
     rf"(?:(?:记者|摄影|通讯员)\s*{_SPACED_NAME}(?:\s+{_SPACED_NAME})*\s*/?\s*摄(?:影)?$)|^图为|^(?:图|图片)\s*[:：]"
-    rf"|^[{CJK}]{{2,4}}\s*摄(?:影)?$|^(?:图片|照片|图)(?:均)?由[^，。；\s]{{2,20}}提供$"
+    rf"|^[{CJK}]{{2,4}}\s*摄(?:影)?$|^[（(]?(?:本版|本文|文中)?(?:图片|照片|图)(?:均)?由[^，。；\s]{{2,20}}提供[）)]?$"
 )
 
 # "□晚报记者 某某", "■市委组织部课题组": the box mark a paper prints before a byline or a unit line.
