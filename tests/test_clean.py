@@ -354,6 +354,15 @@ def test_a_blurb_naming_the_file_over_a_numbered_run_on_title_ends_the_title(lex
     assert_maps_back(raw, cleaned)
 
 
+def test_the_items_of_a_list_and_the_headline_under_it_are_not_joined_as_a_hard_wrap(lexicon):
+    items = [f"- 2024-0{k}-01 08:0{k}:09 某某支部{k}月份党小组会议记录及学习贯彻全会精神材料范文稿" for k in range(1, 7)]
+    raw = "\n".join([*items, "", "县委关于党建项目化建设推进基层治理情况的报告", "为深入贯彻落实大抓基层的鲜明导向，推动基层党组织全面"
+                      "进步，县委以项目化推进基层治理。"])
+    lines = clean(raw, lexicon).text.split("\n")
+    assert "县委关于党建项目化建设推进基层治理情况的报告" in lines
+    assert all(line.startswith("- ") for line in lines[:6])
+
+
 def test_a_title_field_of_the_pages_table_over_a_run_on_title_ends_the_title(lexicon):
     raw = ("| 标题:乡镇经验交流:坚持党建领航 强化一体推进 |\n"
            "| 乡镇经验交流:坚持党建领航 强化一体推进 今年以来,某乡镇紧紧围绕乡村振兴持续发力,建成示范村12个。")

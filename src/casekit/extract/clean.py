@@ -592,8 +592,9 @@ def _joins(paragraph: list[_Line], lines: list[_Line], i: int, wrap: int | None,
     if paragraph[-1].level or lines[i].level:
         return False
     so_far = without_markup("".join(ln.text for ln in paragraph))
-    if ends_terminal(so_far) or P.CAPTION.search(so_far) or P.UNIT_LINE.match(so_far) or is_chrome(so_far):
-        return False  # a breadcrumb, however long, runs into nothing
+    if (ends_terminal(so_far) or P.CAPTION.search(so_far) or P.UNIT_LINE.match(so_far) or is_chrome(so_far)
+            or P.LIST_BULLET.match(so_far)):
+        return False  # a breadcrumb, however long, runs into nothing; nor does a list's item
     if not (is_running_text(so_far) or _continues_wrapped_line(paragraph[-1].text, lines[i].text, wrap)):
         return False
     if _is_structural(lines, i) or _LABELLED_FIELD.match(lines[i].text):
@@ -625,6 +626,7 @@ def _is_structural(lines: list[_Line], i: int) -> bool:
         or P.UNIT_LINE.match(text)
         or P.SPEAKER_WITH_POST.match(text)
         or text.startswith(("【", "——"))
+        or P.LIST_BULLET.match(text)
         or re.match(rf"[{P.CN_SMALL}]+是", text)
     ):
         return True

@@ -38,6 +38,8 @@ CONTENTS_ENTRY = re.compile(r"^\S.{1,80}?(?:…{2,}|[.·．]{3,})\s*\d{1,4}$")
 # "第15期", "（总第234期）", "2023年第3期": the issue line under a briefing's masthead ("组工信息").
 ISSUE_NUMBER = re.compile(r"^[（(]?(?:\d{4}\s*年\s*)?(?:总\s*)?第\s*\d{1,4}\s*期[）)]?(?:\s*[（(]总第\s*\d{1,5}\s*期[）)])?$")
 # "━━━━━━", "————————", "＊＊＊": a rule between a briefing's masthead and its text.
+# "• ", "- ", "* ": a list item's bullet, as a page's list or a Markdown list is written out.
+LIST_BULLET = re.compile(r"^(?:[•▪●◆■]|[-*+](?=\s))\s*")
 RULE_LINE = re.compile(r"^[\s━─—–\-=＝_＿*＊·•～~…]{4,}$")
 # "报：市委组织部。", "抄送：…", "（共印60份）": a briefing's distribution list and print run.
 DISTRIBUTION = re.compile(r"^(?:报|送|发|抄报|抄送|主送|分送)\s*[:：].{1,160}$|^[（(]?共印\s*\d+\s*份[）)]?$")
@@ -236,6 +238,10 @@ DATELINE = re.compile(
 # start with its reporters, the span cleaning cuts out of the paragraph.
 # "记者某某报道从9月29日开始，…": a reporter's byline run into the first sentence.
 REPORTED_BY = re.compile(rf"^(?:本报)?记者\s*{_SPACED_NAME}(?:[\s、]+{_SPACED_NAME})*\s*报道\s*")
+# "…荣誉称号本报运城讯 近日", "…更加合理山西日报记者陈某报道：": a report's dateline or byline that
+# a headline runs into when a page flattens its lines.
+# (The paper's name is taken as two characters, 山西日报, 人民日报: a longer one would eat the headline.)
+RUN_ON_SOURCE = re.compile(r"本[报報][\u4e00-\u9fff]{0,6}[讯訊]|[\u4e00-\u9fff]{2}(?:日报|日報|晚报|晚報)(?:记者|記者)[\u4e00-\u9fff]{2,4}(?:报道|報道)")
 NEWS_DATELINE = re.compile(r"^[^\s，。：]{0,16}?(?:讯|电)\s*[（(][^）)]{0,40}?(?:记者|通讯员)[^）)]{0,40}[）)]\s*")
 
 # "…经验交流座谈会发言稿材料注重发挥…": a document-kind word that ends a title run on into the text.

@@ -40,7 +40,10 @@ _TEXT_STARTED = 40  # characters: a sentence this long above a line is the text,
 
 _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s+)")
 # "• ", "- ", "* ": a list item's bullet, as a page's list or a Markdown list is written out.
-_LIST_BULLET = re.compile(r"^(?:[•▪●◆■]|[-*+](?=\s))\s*")
+# "…新农村建设 | |||||||||": the empty cells of a table row the headline was written in.
+_CELL_BARS_AFTER = re.compile(r"(?:\s*[|｜])+\s*$")
+# "某县…调研报告某县…调研报告…": a title a document site printed twice, run into the text.
+_DOUBLED_TITLE = re.compile(r"^(?P<title>\S.{7,59}?)(?P=title)")
 # "2025.03.04以党建带联建…": the date a site's listing prints run into the headline.
 _LISTING_DATE = re.compile(rf"^\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}\s*(?=[{P.CJK}“])")
 # "【党建示范窗】": a site's column label run into the headline.
@@ -82,7 +85,8 @@ def strip_prefix(text: str) -> str:
     after it ("…（市政府办公室）"), a piece's number on a page of several ("第1篇 …", "… 篇1"), a
     title label ("题：…"), a document site's tag ("…【完整版】"), the quotation marks around the
     whole of it, or a web page's site name after it ("…_共产党员网")."""
-    text = _MD_PREFIX.sub("", _LIST_BULLET.sub("", text.strip())).strip().strip("*").strip()
+    text = _MD_PREFIX.sub("", P.LIST_BULLET.sub("", text.strip())).strip().strip("*").strip()
+    text = _CELL_BARS_AFTER.sub("", text)
     text = _LISTING_DATE.sub("", text)
     text = _SITE_TAG.sub("", _PIECE_NUMBER.sub("", _column_name_before().sub("", _COLUMN_LABEL.sub("", text)))).strip()
     supplier = _SUPPLIER_AFTER.search(text)
@@ -102,7 +106,7 @@ def _unquoted(title: str) -> str:
 def is_list_entry(text: str, following: str | None) -> bool:
     """One of a run of bulleted lines ("- 主编：…", "- 8908字"): a list, such as an e-book's
     details above the article, not a headline."""
-    return bool(_LIST_BULLET.match(text.strip()) and following and _LIST_BULLET.match(following.strip()))
+    return bool(P.LIST_BULLET.match(text.strip()) and following and P.LIST_BULLET.match(following.strip()))
 
 
 def strip_site_name(title: str) -> str:
@@ -344,9 +348,16 @@ def _page_headline(lines: list[str], title_max: int, sourced: Collection[int]) -
 
 
 def run_on_title(text: str, title_max: int = 60) -> str | None:
-    """The headline run into a first paragraph before a marker of its text ("…范例【导语】…") or
-    before the salutation a speech opens with ("…会议上的讲话同志们：…", as a document site
-    flattens a speech into one paragraph)."""
+    """The headline run into a first paragraph before a marker of its text ("…范例【导语】…"),
+    the salutation a speech opens with ("…会议上的讲话同志们：…", as a document site flattens a
+    speech into one paragraph) or a report's dateline or byline ("…荣誉称号本报运城讯 近日，…"),
+    or printed twice before it ("某县…调研报告某县…调研报告中共某某县委…")."""
+    doubled = _DOUBLED_TITLE.match(text[: 2 * title_max])
+    if doubled and not is_sentence(doubled.group("title")):
+        return doubled.group("title").strip()
+    source = P.RUN_ON_SOURCE.search(text, 0, title_max + 20)
+    if source and source.start() >= 5 and not is_sentence(text[: source.start()]):
+        return text[: source.start()].strip()  # a headline over a report's source may hold a comma
     m = lead_marker().search(text[: title_max + 8]) or _salutation_run_on().search(text[: title_max + 20])
     # before a marker, a title may list its topics ("…的变迁、问题和未来"), but a comma makes a sentence
     if m and m.start() >= 5 and not is_sentence(text[: m.start()]) and not any(c in text[: m.start()] for c in "，,"):
