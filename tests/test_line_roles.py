@@ -113,6 +113,7 @@ from casekit.extract.clean import clean_text
         pytest.param("仅展示665字,全文共3348字", "shown-in-part", id="shown-of-total-characters"),
         pytest.param("28 人阅读 2022-05-22 9.00元(299 积分) 免费试读", "shown-in-part", id="reads-price-and-free-trial"),
         pytest.param("文章预览", "shown-in-part", id="aggregators-preview-label"),
+        pytest.param("论文部分内容阅读", "shown-in-part", id="a-papers-partial-view"),
         pytest.param("某某某全文9228字46片", "paywall", id="a-files-length-alone-on-its-line"),
         pytest.param("精选某某资讯,传播某某文化——欢迎关注国内知名自媒体平台【某某论坛】!", "notice", id="follow-our-account"),
         pytest.param("(仅供学习参考,切勿通篇使用)", "notice", id="template-sites-use-notice"),

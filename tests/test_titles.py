@@ -153,6 +153,7 @@ def test_running_header_titles_a_text_without_headline():
         pytest.param(f"A3：社会总第2764期 >2022-04-28编印\n某某乡：\n赴某镇开展支部联建暨 主 题 党 日 活 动\n"
                      f"刊发日期:2022-04-28 阅读次数: 作者:\n{BODY}", "某某乡：赴某镇开展支部联建暨 主 题 党 日 活 动",
                      id="a-headline-broken-after-its-place"),
+        pytest.param(f"论文部分内容阅读\n{BODY}", None, id="a-journal-sites-partial-view-label-is-no-headline"),
         pytest.param(f"在全市社区网格化d建(x团队设)工作推进会上的讲话*\n28 人阅读 2022-05-22 9.00元(299 积分) 免费试读\n"
                      f"在全市社区网格化党建工作推进会上的讲话\n同志们：\n{BODY}", "在全市社区网格化党建工作推进会上的讲话",
                      id="a-document-sites-garbled-file-title-over-the-clean-one"),
@@ -226,3 +227,10 @@ def test_a_page_in_traditional_characters_is_split_as_a_simplified_one_and_title
     doc = Document(path="a.txt", file="a.txt", sha256="0" * 64, size=len(text), encoding="utf-8", text=text)
     (case,) = process_document(doc, options)
     assert (case.title, case.genre) == ("組織部長在區委工作會上的講話", "speech")
+
+
+def test_a_headline_printed_twice_with_another_mark_between_its_halves():
+    """A document site prints the title twice before the text, the second time with a space where
+    the first has a comma: the title is one copy."""
+    (case,) = split_cases(f"加强社区建设，筑牢和谐社会的基石加强社区建设 筑牢和谐社会的基石 社区是社会的基本单元。{BODY}")
+    assert case.title == "加强社区建设 筑牢和谐社会的基石"

@@ -42,8 +42,10 @@ _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s+)")
 # "• ", "- ", "* ": a list item's bullet, as a page's list or a Markdown list is written out.
 # "…新农村建设 | |||||||||": the empty cells of a table row the headline was written in.
 _CELL_BARS_AFTER = re.compile(r"(?:\s*[|｜])+\s*$")
-# "某县…调研报告某县…调研报告…": a title a document site printed twice, run into the text.
-_DOUBLED_TITLE = re.compile(r"^(?P<title>\S.{7,59}?)(?P=title)")
+# "某县…调研报告某县…调研报告…": a title a document site printed twice, run into the text; the mark
+# between the halves of a headline may differ from copy to copy (a comma, a space).
+_DOUBLED_MIN = 8
+_HALVES_MARK = str.maketrans({"，": " ", ",": " ", "\u3000": " "})
 # "2025.03.04以党建带联建…": the date a site's listing prints run into the headline.
 _LISTING_DATE = re.compile(rf"^\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}\s*(?=[{P.CJK}“])")
 # "【党建示范窗】": a site's column label run into the headline.
@@ -352,9 +354,9 @@ def run_on_title(text: str, title_max: int = 60) -> str | None:
     the salutation a speech opens with ("…会议上的讲话同志们：…", as a document site flattens a
     speech into one paragraph) or a report's dateline or byline ("…荣誉称号本报运城讯 近日，…"),
     or printed twice before it ("某县…调研报告某县…调研报告中共某某县委…")."""
-    doubled = _DOUBLED_TITLE.match(text[: 2 * title_max])
-    if doubled and not is_sentence(doubled.group("title")):
-        return doubled.group("title").strip()
+    doubled = _printed_twice(text, title_max)
+    if doubled and not is_sentence(doubled):
+        return doubled
     source = P.RUN_ON_SOURCE.search(text, 0, title_max + 20)
     if source and source.start() >= 5 and not is_sentence(text[: source.start()]):
         return text[: source.start()].strip()  # a headline over a report's source may hold a comma
@@ -366,6 +368,16 @@ def run_on_title(text: str, title_max: int = 60) -> str | None:
     if dated:
         head = dated[: _SPEAKER_UNIT.search(dated).start()].strip()
         return head if len(head) > _SHORT else None
+    return None
+
+
+def _printed_twice(text: str, title_max: int) -> str | None:
+    """The title a text opens on twice over, the copies differing at most in the mark between its
+    two halves ("加强社区建设，筑牢…基石加强社区建设 筑牢…基石 社区是…"): the second copy."""
+    for size in range(_DOUBLED_MIN, min(title_max, len(text) // 2) + 1):
+        first, second = text[:size], text[size : 2 * size]
+        if first.translate(_HALVES_MARK) == second.translate(_HALVES_MARK) and not first[0].isspace():
+            return second.strip()
     return None
 
 
