@@ -49,7 +49,8 @@ def model_may_not_drop(views: Sequence[str], levels: Sequence[int], dropped: Seq
     return front | _table_cells(views) | set(range(paragraphs[0], paragraphs[-1] + 1)) | {
         i for i, (level, view) in enumerate(zip(levels, views))
         if level or _is_structure_line(view, lexicon) or _is_headline_over(view, below.get(i, ""))
-        or _is_headline_over_source_line(view, views[i + 1] if i + 1 < len(views) else "") or _continues(above.get(i, ""))
+        or _is_headline_over_source_line(view, views[i + 1] if i + 1 < len(views) else "")
+        or _continues(above.get(i, ""))
     }
 
 

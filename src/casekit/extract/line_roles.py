@@ -400,7 +400,8 @@ def _is_metadata_row(text: str) -> bool:
     """Several short labelled fields on one line, most of them a page's (栏目, 人气, 阅读次数 …)."""
     labels = [m.group("label") for m in _SHORT_FIELD.finditer(text)]
     words = cues()["meta_label"]
-    return len(labels) >= _FIELDS_IN_A_ROW and sum(any(lb.endswith(w) for w in words) for lb in labels) * 3 >= len(labels) * 2
+    pages = sum(any(label.endswith(w) for w in words) for label in labels)
+    return len(labels) >= _FIELDS_IN_A_ROW and pages * 3 >= len(labels) * 2
 
 
 def _names_only(text: str) -> bool:

@@ -95,7 +95,8 @@ def _case_spans(text: str, headers: tuple[str, ...], title_max: int, outline: tu
     collection = headers[0] if headers else None
     single = not anchors
     if not anchors or _has_preface(paragraphs, anchors[0].first):
-        anchors.insert(0, _with_unit_after_dash(_leading_anchor(paragraphs, title_max, _sourced(paragraphs, source_marks))))
+        lead = _leading_anchor(paragraphs, title_max, _sourced(paragraphs, source_marks))
+        anchors.insert(0, _with_unit_after_dash(lead))
         lead = anchors[0]
         if single and lead.title is None and collection is not None and not P.PIECES_TITLE.search(collection):
             # a single text without a headline, each page headed by its title: the header is the

@@ -39,7 +39,6 @@ _PLACE_MAX = 10  # characters: the name of a place heading a headline ("某某�
 _TEXT_STARTED = 40  # characters: a sentence this long above a line is the text, not the page's head
 
 _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s+)")
-# "• ", "- ", "* ": a list item's bullet, as a page's list or a Markdown list is written out.
 # "…新农村建设 | |||||||||": the empty cells of a table row the headline was written in.
 _CELL_BARS_AFTER = re.compile(r"(?:\s*[|｜])+\s*$")
 # "某县…调研报告某县…调研报告…": a title a document site printed twice, run into the text; the mark
@@ -83,10 +82,11 @@ class Headline:
 
 def strip_prefix(text: str) -> str:
     """A line without a markdown heading prefix ("# …"), a list bullet ("• …"), a listing's date
-    ("2025.03.04…"), a column label ("【党建示范窗】…", "工作动态——…"), the office that supplied it in brackets
-    after it ("…（市政府办公室）"), a piece's number on a page of several ("第1篇 …", "… 篇1"), a
-    title label ("题：…"), a document site's tag ("…【完整版】"), the quotation marks around the
-    whole of it, or a web page's site name after it ("…_共产党员网")."""
+    ("2025.03.04…"), a column label ("【党建示范窗】…", "工作动态——…"), the office that supplied it
+    in brackets after it ("…（市政府办公室）"), a piece's number on a page of several ("第1篇 …",
+    "… 篇1"), a title label ("题：…"), a document site's tag ("…【完整版】"), the quotation marks
+    around the whole of it, a web page's site name after it ("…_共产党员网"), or the empty cells of
+    a table row after it ("… | ||||")."""
     text = _MD_PREFIX.sub("", P.LIST_BULLET.sub("", text.strip())).strip().strip("*").strip()
     text = _CELL_BARS_AFTER.sub("", text)
     text = _LISTING_DATE.sub("", text)
@@ -257,7 +257,9 @@ def unit_after_dash(title: str) -> tuple[str, str | None]:
 def _is_place_label(text: str) -> bool:
     """The first line of a headline broken after the place it is about ("某某乡：")."""
     t = text.strip()
-    return t.endswith(("：", ":")) and 2 <= len(t) - 1 <= _PLACE_MAX and re.fullmatch(rf"[{P.CJK}]+{P.PLACE_SUFFIX}", t[:-1]) is not None
+    place = t[:-1]
+    return (t.endswith(("：", ":")) and 2 <= len(place) <= _PLACE_MAX
+            and re.fullmatch(rf"[{P.CJK}]+{P.PLACE_SUFFIX}", place) is not None)
 
 
 def find_headline(lines: list[str], title_max: int = 60, sourced: Collection[int] = ()) -> Headline:
