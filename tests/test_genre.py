@@ -130,7 +130,11 @@ ROWS = [
                  False, (), "article", id="a-title-signed-by-its-writers"),
     pytest.param("组织工作唱响改革创新山歌", "网站首页 工作范例 办公范例 个人范例 党团范例\n近年来，某县委组织部坚持改革创新，推进组织工作。",
                  "", None, False, (), "submission", id="a-menu-row-left-above-the-lead-is-no-part-of-it"),
-    pytest.param("某某乡：党员先锋队助力秋收", "某某乡：党员先锋队助力秋收\n近日，某某乡组织党员先锋队帮助农户抢收。",
+    pytest.param(None, "××年上半年以来，××乡把发展壮大村集体经济作为农村基层组织建设的一项重要工作。", "", None, False, (),
+                 "submission", id="a-lead-opening-on-the-span-since-a-year"),
+    pytest.param("某乡壮大村集体经济", "某乡壮大村集体经济\n2017年以来，某公路段党支部认真贯彻总段党委部署。", "", None, False, (),
+                 "submission", id="a-lead-opening-since-a-year-under-a-title"),
+    pytest.param("某乡：党员先锋队助力秋收", "某某乡：党员先锋队助力秋收\n近日，某某乡组织党员先锋队帮助农户抢收。",
                  "来源：某某日报", None, False, (), "news", id="a-place-before-the-colon-is-no-writer"),
 ]
 

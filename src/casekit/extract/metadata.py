@@ -41,6 +41,8 @@ _PROFILE_WORDS_MIN = 2  # a report may give one fact of the place it visits; a u
 # name of the paper it is written on ("…发言稿材料", "…讲话稿").
 _LINE_TAIL = re.compile(r"(?:[（(][^（）()]*[）)]|[。：:！!”\"]|稿|材料)+$")
 _SPACE = re.compile(r"\s+")
+# "2017年以来，…", "××年上半年以来，…": a first clause naming the span of time since a year.
+_SPAN_SINCE = re.compile(r"^[0-9０-９×xX]{2,4}年[^，,。]{0,4}以[来來][，,]")
 _SIGNED_TITLE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4}?)等?\s*[:：]")
 
 # The line shapes genre_cues.yaml names under `shapes`, besides the byline the pipeline reports.
@@ -143,7 +145,8 @@ def genre_scores(text: str, title: str | None, source_has_byline: bool = False, 
         "published": any(_PUBLISHED.search(ln) for ln in lines),
         "place_headline": bool(title) and (bool(P.PLACE_TITLE.match(title)) or title.startswith(cues.provinces)),
         "dated_lead": bool(_DATED_SENTENCE.search(_SPACE.sub("", body[:_LEAD_CHARS]))),
-        "span_opening": body.lstrip().startswith(cues.shapes["span_opening"].words),
+        "span_opening": (body.lstrip().startswith(cues.shapes["span_opening"].words)
+                         or _SPAN_SINCE.match(body.lstrip()) is not None),
         "practice_title": _names_its_practice(title, cues.shapes["practice_title"].words),
         "quoted_lead": body.lstrip().startswith(("“", "\"", "「")),
         "delivery_date": bool(P.DELIVERY_DATE.search(places["opening"])),
