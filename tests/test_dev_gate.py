@@ -18,7 +18,7 @@ from conftest import SHARED
 HERE = Path(__file__).parent
 # Sets of real documents under ../shared/eval, each with its floors in tests/<set>_floors.yaml.
 REAL_SETS = ("dev", "extra15", "extra16", "extra17", "extra18", "extra19", "extra20", "extra21",
-             "extra22", "extra23", "extra24")
+             "extra22", "extra23", "extra24", "extra25", "extra26")
 GATES = {**{name: (SHARED / "eval" / name, HERE / f"{name}_floors.yaml") for name in REAL_SETS},
          "corpus": (HERE / "corpus", HERE / "corpus_floors.yaml")}
 INPUTS = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
