@@ -254,6 +254,37 @@ def test_a_worker_that_dies_fails_only_its_file(tmp_path, options, monkeypatch):
     assert stored == len(results) - 1
 
 
+def test_a_batch_the_pool_refuses_after_a_death_is_read_again(tmp_path, options):
+    """A worker may die while the next batches are being handed out: the pool then refuses them,
+    and they are read again in a fresh pool, not lost with an error."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from casekit.ingest import _Workers
+
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 1)
+    sources = collect_files([corpus])
+    with _Workers(1, options) as workers:
+        fresh = workers.pool
+
+        class RefusesOnce:
+            refused = False
+
+            def submit(self, fn, *args):
+                if not RefusesOnce.refused:
+                    RefusesOnce.refused = True
+                    raise BrokenProcessPool("a worker died")
+                return fresh.submit(fn, *args)
+
+            def shutdown(self, **_):
+                pass
+
+        workers.pool, workers._start = RefusesOnce(), lambda: fresh
+        extracted = list(workers.extract(sources))
+    assert RefusesOnce.refused and len(extracted) == len(sources)
+    assert all(e.error is None and e.rows for e in extracted)
+
+
 @pytest.mark.parametrize("jobs", [1, 2], ids=["in-process", "workers"])
 def test_a_file_past_the_memory_cap_fails_only_itself(tmp_path, options, monkeypatch, jobs):
     corpus = tmp_path / "corpus"

@@ -152,20 +152,32 @@ class _Workers:
     def extract(self, sources: list[SourceFile]) -> Iterator[_Extracted]:
         size = _chunk(len(sources), self.jobs)
         batches = iter([sources[i : i + size] for i in range(0, len(sources), size)])
-        window: deque[tuple[list[SourceFile], Future]] = deque()
+        window: deque[tuple[list[SourceFile], Future | None]] = deque()
         while True:
             while len(window) < self.jobs * _BATCHES_AHEAD and (batch := next(batches, None)) is not None:
-                window.append((batch, self.pool.submit(_extract_batch, batch)))
+                window.append((batch, self._submit(batch)))
             if not window:
                 return
             batch, future = window.popleft()
             try:
-                yield from future.result()
+                done = future.result() if future is not None else None
             except BrokenProcessPool:
-                suspects = batch + [source for waiting, _ in window for source in waiting]
-                window.clear()
-                self._restart()
-                yield from map(self._extract_alone, suspects)
+                done = None
+            if done is not None:
+                yield from done
+                continue
+            suspects = batch + [source for waiting, _ in window for source in waiting]
+            window.clear()
+            self._restart()
+            yield from map(self._extract_alone, suspects)
+
+    def _submit(self, batch: list[SourceFile]) -> Future | None:
+        """The batch handed to the pool, or None when a worker died before it went out (the pool
+        refuses work then): it is read again alone with the others in flight."""
+        try:
+            return self.pool.submit(_extract_batch, batch)
+        except BrokenProcessPool:
+            return None
 
     def _extract_alone(self, source: SourceFile) -> _Extracted:
         try:
